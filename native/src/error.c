@@ -1,0 +1,53 @@
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int
+bx_fail (struct bx_error *err, int errnum, const char *fmt, ...)
+{
+  va_list ap;
+
+  err->errnum = errnum;
+  va_start (ap, fmt);
+  vsnprintf (err->msg, sizeof (err->msg), fmt, ap);
+  va_end (ap);
+  return -1;
+}
+
+void
+bx_json_escape (char *buf, size_t len, const char *s)
+{
+  size_t o = 0;
+
+  for (; *s != '\0' && o + 7 < len; s++)
+    {
+      unsigned char c = (unsigned char) *s;
+      if (c == '"' || c == '\\')
+        {
+          buf[o++] = '\\';
+          buf[o++] = (char) c;
+        }
+      else if (c < 0x20)
+        o += (size_t) snprintf (buf + o, len - o, "\\u%04x", c);
+      else
+        buf[o++] = (char) c;
+    }
+  buf[o] = '\0';
+}
+
+void
+bx_print_error (const struct bx_error *err)
+{
+  char esc[1100];
+  char full[600];
+
+  if (err->errnum != 0)
+    snprintf (full, sizeof (full), "%s: %s", err->msg, strerror (err->errnum));
+  else
+    snprintf (full, sizeof (full), "%s", err->msg);
+  bx_json_escape (esc, sizeof (esc), full);
+  printf ("{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", err->errnum, esc);
+  fflush (stdout);
+}

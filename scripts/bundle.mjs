@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Bundles the CLI into dist/: one entry file plus chunks that are loaded only by the
+// commands that need them (start-up time is a benchmark, DESIGN.md "The user's surface").
+import { build } from 'esbuild';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const outdir = join(root, 'dist');
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { boxctl: join(root, 'src/cli/main.ts') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { __BOXCTL_VERSION__: JSON.stringify(pkg.version) },
+  // CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __bxCreateRequire } from 'node:module';\nconst require = __bxCreateRequire(import.meta.url);",
+  },
+});
+chmodSync(join(outdir, 'boxctl.js'), 0o755);
