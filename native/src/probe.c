@@ -230,13 +230,11 @@ cmd_overlay (int argc, char **argv, struct bx_error *err)
   if (ret < 0)
     return ret;
   kret = try_kernel_overlay (&d, &kerr);
-  if (kret < 0)
-    {
-      /* The failed kernel attempt may have left a half-made work dir. */
-      if ((ret = bx_remove_tree (base, err)) < 0 || (ret = bx_mkdir (base, 0700, err)) < 0
-          || (ret = prepare_dirs (base, &d, err)) < 0)
-        return ret;
-    }
+  /* Start fuse-overlayfs on fresh dirs: the kernel attempt left a whiteout in the
+   * upper dir, or a half-made work dir when it failed. */
+  if ((ret = bx_remove_tree (base, err)) < 0 || (ret = bx_mkdir (base, 0700, err)) < 0
+      || (ret = prepare_dirs (base, &d, err)) < 0)
+    return ret;
   fret = try_fuse_overlay (&d, &ferr);
   ret = bx_remove_tree (base, err);
   if (ret < 0)

@@ -7,20 +7,22 @@ export interface GlobalOptions {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
-export interface Context {
+export interface Streams {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Colour and cursor movement only on a terminal and without NO_COLOR. */
   color: boolean;
+}
+
+export interface Context extends Streams {
   globals: GlobalOptions;
 }
 
-export function makeContext(globals: GlobalOptions, env = process.env): Context {
-  const tty = Boolean((process.stdout as { isTTY?: boolean }).isTTY);
+export function processStreams(env = process.env): Streams {
+  const tty = Boolean(process.stdout.isTTY);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     color: tty && env.NO_COLOR === undefined && env.TERM !== 'dumb',
-    globals,
   };
 }

@@ -3,7 +3,7 @@
 import yargs, { type Argv } from 'yargs';
 
 import { UserError } from '../errors.js';
-import { makeContext, type Context, type GlobalOptions } from './context.js';
+import { processStreams, type GlobalOptions, type Streams } from './context.js';
 import { toExit } from './exit.js';
 import { commands } from './registry.js';
 import type { CommandSpec } from './spec.js';
@@ -39,16 +39,13 @@ function usage(spec: CommandSpec): string {
   return [spec.name, ...pos].join(' ');
 }
 
-export interface RunIO {
-  makeContext?: (globals: GlobalOptions) => Context;
-}
-
-export async function run(argv: readonly string[], io: RunIO = {}): Promise<number> {
-  const build = io.makeContext ?? ((g: GlobalOptions) => makeContext(g));
+export async function run(argv: readonly string[], streams: Streams = processStreams()): Promise<number> {
   let code = 0;
-  let stderr: NodeJS.WritableStream = process.stderr;
   let debug = false;
   const parser = yargs([...argv])
+    // Flags keep their exact names: Podman has --no-hosts and --no-stream, which
+    // yargs would otherwise read as the negation of --hosts and --stream.
+    .parserConfiguration({ 'camel-case-expansion': false, 'boolean-negation': false })
     .scriptName('boxctl')
     .usage('$0 <command> [options]\n\nA daemonless, rootless container manager.')
     .version(VERSION)
@@ -70,13 +67,13 @@ export async function run(argv: readonly string[], io: RunIO = {}): Promise<numb
       spec.summary,
       (y) => declare(y, spec),
       async (args) => {
-        const ctx = build({
+        const globals: GlobalOptions = {
           root: args.root as string | undefined,
           runroot: args.runroot as string | undefined,
-          logLevel: args.logLevel as GlobalOptions['logLevel'],
-        });
-        stderr = ctx.stderr;
-        debug = ctx.globals.logLevel === 'debug';
+          logLevel: args['log-level'] as GlobalOptions['logLevel'],
+        };
+        debug = globals.logLevel === 'debug';
+        const ctx = { ...streams, globals };
         code = await spec.run(ctx, args);
       },
     );
@@ -89,7 +86,7 @@ export async function run(argv: readonly string[], io: RunIO = {}): Promise<numb
     await parser.parseAsync();
   } catch (e) {
     const report = toExit(e, debug);
-    stderr.write(`${report.message}\n`);
+    streams.stderr.write(`${report.message}\n`);
     return report.code;
   }
   return code;
