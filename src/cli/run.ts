@@ -13,8 +13,12 @@ export const VERSION = typeof __BOXCTL_VERSION__ === 'string' ? __BOXCTL_VERSION
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
-function declare(y: Argv, spec: CommandSpec): Argv {
-  y.usage(`$0 ${usage(spec)}\n\n${spec.description}`);
+function declare(y: Argv, spec: CommandSpec, parents: string, register: (y: Argv, spec: CommandSpec, parents: string) => void): Argv {
+  y.usage(`$0 ${parents}${usage(spec)}\n\n${spec.description}`);
+  if (spec.subcommands) {
+    for (const sub of spec.subcommands) register(y, sub, `${parents}${spec.name} `);
+    y.demandCommand(1, `missing subcommand: run 'boxctl ${parents}${spec.name} --help' to list them`);
+  }
   for (const [name, o] of Object.entries(spec.options)) {
     y.option(name, {
       type: o.type,
@@ -61,23 +65,24 @@ export async function run(argv: readonly string[], streams: Streams = processStr
     .fail((msg, err) => {
       throw err ?? new UserError(msg.replace(/\s+/g, ' ').trim());
     });
-  for (const spec of commands) {
-    parser.command(
+  const register = (y: Argv, spec: CommandSpec, parents: string): void => {
+    y.command(
       usage(spec),
       spec.summary,
-      (y) => declare(y, spec),
+      (b) => declare(b, spec, parents, register),
       async (args) => {
+        if (!spec.run) return;
         const globals: GlobalOptions = {
           root: args.root as string | undefined,
           runroot: args.runroot as string | undefined,
           logLevel: args['log-level'] as GlobalOptions['logLevel'],
         };
         debug = globals.logLevel === 'debug';
-        const ctx = { ...streams, globals };
-        code = await spec.run(ctx, args);
+        code = await spec.run({ ...streams, globals }, args);
       },
     );
-  }
+  };
+  for (const spec of commands) register(parser, spec, '');
   try {
     const first = argv.find((a) => !a.startsWith('-'));
     if (first !== undefined && first === argv[0] && !commands.some((c) => c.name === first)) {

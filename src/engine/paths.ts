@@ -1,7 +1,10 @@
 // Where boxctl keeps per-user state (DESIGN.md "State"): XDG data, runtime and config
 // dirs, each overridable by a flag or an environment variable so tests and users
 // can point boxctl at throwaway dirs.
+import { homedir } from 'node:os';
 import { posix } from 'node:path';
+
+import { classifyRuntimeDir, readRuntimeDir } from './host/runtimedir.js';
 
 export interface StorePaths {
   /** Images, layers, container records: $XDG_DATA_HOME/boxctl. */
@@ -37,4 +40,20 @@ export function resolvePaths(input: PathInput): StorePaths {
     runroot: posix.resolve(input.runroot || env.BOXCTL_RUNROOT || defaultRunroot),
     config: posix.resolve(env.BOXCTL_CONFIG_DIR || posix.join(configHome, 'boxctl')),
   };
+}
+
+/** resolvePaths for this process: its environment, uid and home. */
+export function currentPaths(overrides: { root?: string | undefined; runroot?: string | undefined } = {}): StorePaths {
+  const env = process.env;
+  const uid = process.getuid?.() ?? 0;
+  const rt = readRuntimeDir(env.XDG_RUNTIME_DIR);
+  const state = classifyRuntimeDir(rt, uid);
+  return resolvePaths({
+    env,
+    uid,
+    home: env.HOME || homedir(),
+    root: overrides.root,
+    runroot: overrides.runroot,
+    runtimeDirUsable: state === 'ok' || state === 'open-mode',
+  });
 }
