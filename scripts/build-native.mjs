@@ -14,6 +14,13 @@ const tools = [
   { cmd: process.env.CXX || 'c++', pkg: 'build-essential' },
   { cmd: 'make', pkg: 'make' },
   { cmd: 'python3', pkg: 'python3' },
+  { cmd: 'pkg-config', pkg: 'pkg-config' },
+];
+
+// C libraries that boxctl-runtime links, by pkg-config module and Debian package.
+const libraries = [
+  { module: 'json-c', pkg: 'libjson-c-dev' },
+  { module: 'libseccomp', pkg: 'libseccomp-dev' },
 ];
 
 function fail(message) {
@@ -27,6 +34,11 @@ function onPath(cmd) {
 
 for (const { cmd, pkg } of tools) {
   if (!onPath(cmd)) fail(`'${cmd}' not found; install it with: sudo apt-get install -y ${pkg}`);
+}
+for (const { module, pkg } of libraries) {
+  if (spawnSync('pkg-config', ['--exists', module], { stdio: 'ignore' }).status !== 0) {
+    fail(`the C library '${module}' is missing (no pkg-config file); install it with: sudo apt-get install -y ${pkg}`);
+  }
 }
 
 // Build against the headers of the Node that runs us when they are installed, so no

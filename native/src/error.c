@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 int
 bx_fail (struct bx_error *err, int errnum, const char *fmt, ...)
@@ -37,8 +38,8 @@ bx_json_escape (char *buf, size_t len, const char *s)
   buf[o] = '\0';
 }
 
-void
-bx_print_error (const struct bx_error *err)
+static void
+format_error (char *line, size_t len, const struct bx_error *err)
 {
   char esc[1100];
   char full[600];
@@ -48,6 +49,28 @@ bx_print_error (const struct bx_error *err)
   else
     snprintf (full, sizeof (full), "%s", err->msg);
   bx_json_escape (esc, sizeof (esc), full);
-  printf ("{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", err->errnum, esc);
+  snprintf (line, len, "{\"ok\":false,\"errno\":%d,\"error\":\"%s\"}\n", err->errnum, esc);
+}
+
+void
+bx_print_error (const struct bx_error *err)
+{
+  char line[1200];
+
+  format_error (line, sizeof (line), err);
+  fputs (line, stdout);
   fflush (stdout);
+}
+
+void
+bx_dprint_error (int fd, const struct bx_error *err)
+{
+  char line[1200];
+  size_t len;
+
+  format_error (line, sizeof (line), err);
+  len = strlen (line);
+  /* Nothing is left to report a failed report to. */
+  if (write (fd, line, len) != (ssize_t) len)
+    return;
 }

@@ -22,4 +22,8 @@ void bx_json_escape (char *buf, size_t len, const char *s);
 /* Print the single failure line of the output contract. */
 void bx_print_error (const struct bx_error *err);
 
+/* The same line, written to `fd` with one write(2) and no stdio, so that it also
+ * works in a forked child and for an fd that is not stdout. */
+void bx_dprint_error (int fd, const struct bx_error *err);
+
 #endif

@@ -3,6 +3,7 @@
 // (root moves the shell there first, as systemd does for a user session).
 import { spawn } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
@@ -50,7 +51,21 @@ export function runAs(command: readonly string[], opts: RunOptions): Promise<Run
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // A runtime's `create` leaves the container holding our pipes: take the exit
+    // status, give the output a moment to drain, and stop waiting for the pipes.
+    child.on('exit', (code, signal) => {
+      const finish = () => resolve({ code: code ?? 128 + (signal ? osConstants.signals[signal] : 0), stdout, stderr });
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish();
+      };
+      child.on('close', once);
+      setTimeout(once, 300);
+    });
     child.stdin.end(opts.stdin ?? '');
   });
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run bench`: bundles test/bench/main.ts with esbuild (no TypeScript loader at
+// run time) and runs it against the built CLI in dist/.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = mkdtempSync(join(tmpdir(), 'boxctl-bench-'));
+try {
+  await build({
+    entryPoints: [join(root, 'test/bench/main.ts')],
+    outfile: join(out, 'bench.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const r = spawnSync(process.execPath, [join(out, 'bench.mjs'), root, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exitCode = r.status ?? 1;
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
