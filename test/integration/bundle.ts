@@ -49,7 +49,18 @@ export interface Bundle {
   remove(): void;
 }
 
-export function makeBundle(args: string[], bend: (spec: Spec) => void = () => {}, input: Partial<SpecInput> = {}): Bundle {
+/** Whose bundle: the test user with its subordinate ranges, or a user with none (single-id map). */
+export interface BundleOwner {
+  uid: number;
+  subordinate: boolean;
+}
+
+export function makeBundle(
+  args: string[],
+  bend: (spec: Spec) => void = () => {},
+  input: Partial<SpecInput> = {},
+  owner: BundleOwner = { uid: host.uid, subordinate: true },
+): Bundle {
   const dir = mkdtempSync('/tmp/boxctl-bundle-');
   const rootfs = join(dir, 'rootfs');
   for (const d of ['bin', 'dev', 'proc', 'sys', 'tmp', 'etc', 'mnt', 'root', 'home/app', 'var']) mkdirSync(join(rootfs, d), { recursive: true });
@@ -57,16 +68,17 @@ export function makeBundle(args: string[], bend: (spec: Spec) => void = () => {}
   for (const a of BUSYBOX_APPLETS) symlinkSync('busybox', join(rootfs, 'bin', a));
   writeFileSync(join(rootfs, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n');
   writeFileSync(join(rootfs, 'etc/group'), 'root:x:0:\napp:x:1000:\nextra:x:2000:app\nnogroup:x:65534:\n');
-  chownTree(dir, host.uid);
+  chownTree(dir, owner.uid);
+  const single = { containerID: 0, hostID: owner.uid, size: 1 };
+  const map = owner.subordinate ? testUserIdMap() : { uidMappings: [single], gidMappings: [single] };
   // As an unpacked image would have it: a home owned by a subordinate id.
-  const map = testUserIdMap();
-  lchownSync(join(rootfs, 'home/app'), map.uidMappings[1]!.hostID + 999, map.gidMappings[1]!.hostID + 999);
+  if (owner.subordinate) lchownSync(join(rootfs, 'home/app'), map.uidMappings[1]!.hostID + 999, map.gidMappings[1]!.hostID + 999);
   const spec = generateSpec({
     id: 'bundle-test',
     rootfs,
     args,
     env: [],
-    idMap: testUserIdMap(),
+    idMap: map,
     hostLimits: { nofile: { soft: 1024, hard: 4096 }, nproc: { soft: 4096, hard: 4096 } },
     arch: 'amd64',
     ...input,
@@ -78,7 +90,7 @@ export function makeBundle(args: string[], bend: (spec: Spec) => void = () => {}
     spec,
     save() {
       writeFileSync(join(dir, 'config.json'), JSON.stringify(bundle.spec, null, 2));
-      lchownSync(join(dir, 'config.json'), host.uid, host.uid);
+      lchownSync(join(dir, 'config.json'), owner.uid, owner.uid);
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });

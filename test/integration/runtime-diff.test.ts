@@ -1,14 +1,14 @@
 // Differential tests: each bundle runs under runc and under boxctl's runtime, as the
 // same unprivileged user, and what the process sees must match. Every case also
 // states the expected value outright, so a field both runtimes ignored would fail.
-import { chmodSync, copyFileSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { SpecInput } from '../../src/engine/spec/generate.js';
 import type { Spec } from '../../src/engine/spec/oci.js';
 import { makeBundle, testUserIdMap } from './bundle.js';
-import { runAs, testUser, type RunResult } from './harness.js';
+import { nosubUser, runAs, testUser, type RunResult } from './harness.js';
 import { driver, RUNTIMES, runIn, type RuntimeDriver } from './runtimes.js';
 
 interface Case {
@@ -356,6 +356,72 @@ describe('a terminal handed over the console socket', () => {
       expect(typed.stdout).toMatch(/^\/dev\/pts\/0\r?$/m);
       expect(typed.stdout).toMatch(/^stdin-is-a-tty\r?$/m);
       expect(typed.stdout).toMatch(/^typed-42\r?$/m);
+    } finally {
+      bundle.remove();
+    }
+  });
+});
+
+describe('a user without subordinate ids: a single-id map written directly', () => {
+  it.each(RUNTIMES)('%s maps only the user itself to root', async (kind) => {
+    const d = driver(kind, nosubUser);
+    const bundle = makeBundle(['/bin/sh', '-c', 'cat /proc/self/uid_map /proc/self/gid_map /proc/self/setgroups; id -u'], undefined, {}, { uid: nosubUser.uid, subordinate: false });
+    try {
+      const r = await runIn(d, bundle.dir, `single-${kind}`);
+      expect({ code: r.code, stderr: processStderr(r.stderr) }).toEqual({ code: 0, stderr: '' });
+      expect(r.stdout.replace(/[ \t]+/g, ' ').trim().split('\n').map((l) => l.trim())).toEqual([
+        `0 ${nosubUser.uid} 1`,
+        `0 ${nosubUser.uid} 1`,
+        'deny',
+        '0',
+      ]);
+    } finally {
+      bundle.remove();
+      d.cleanup();
+    }
+  });
+});
+
+describe('boxctl runtime beyond what runc 1.1 offers', () => {
+  it('applies time namespace offsets (runc 1.1 has no time namespace)', async () => {
+    const bundle = makeBundle(['/bin/sh', '-c', 'cat /proc/self/timens_offsets; readlink /proc/self/ns/time'], (s) => {
+      s.linux!.namespaces!.push({ type: 'time' });
+      s.linux!.timeOffsets = { monotonic: { secs: 86400, nanosecs: 0 }, boottime: { secs: 3600, nanosecs: 0 } };
+    });
+    try {
+      const r = await runIn(drivers.get('boxctl')!, bundle.dir, 'timens');
+      expect(r.stderr).toBe('');
+      const lines = r.stdout.replace(/[ \t]+/g, ' ').trim().split('\n');
+      expect(lines.slice(0, 2)).toEqual(['monotonic 86400 0', 'boottime 3600 0']);
+      const host = (await runAs(['readlink', '/proc/self/ns/time'], testUser)).stdout.trim();
+      expect(lines[2]).not.toBe(host);
+    } finally {
+      bundle.remove();
+    }
+  });
+});
+
+describe('pid files and orphans', () => {
+  it.each(RUNTIMES)('%s writes --pid-file with the pid that state reports', async (kind) => {
+    const d = drivers.get(kind)!;
+    const bundle = makeBundle(['/bin/sleep', '30']);
+    const pidFile = `${bundle.dir}/ctr.pid`;
+    try {
+      expect((await d.verb(['create', '--pid-file', pidFile, '-b', bundle.dir, `pid-${kind}`])).code).toBe(0);
+      const { pid } = JSON.parse((await d.verb(['state', `pid-${kind}`])).stdout) as { pid: number };
+      expect(readFileSync(pidFile, 'utf8').trim()).toBe(String(pid));
+    } finally {
+      await d.verb(['delete', '--force', `pid-${kind}`]);
+      bundle.remove();
+    }
+  });
+
+  it.each(RUNTIMES)('%s gives orphans to the container init, never to the host', async (kind) => {
+    const script = 'sh -c "sleep 5 & echo \\$!" > /tmp/orphan; sleep 0.3; o=$(cat /tmp/orphan); echo "ppid $(cut -d" " -f4 /proc/$o/stat)"; kill $o';
+    const bundle = makeBundle(['/bin/sh', '-c', script]);
+    try {
+      const r = await runIn(drivers.get(kind)!, bundle.dir, `orphan-${kind}`);
+      expect(r.stdout).toBe('ppid 1\n');
     } finally {
       bundle.remove();
     }

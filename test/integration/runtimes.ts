@@ -2,6 +2,8 @@
 // runc (the reference) and boxctl's own.
 import { boxctl, runAs, testUser, userTempDir, type RunResult } from './harness.js';
 
+type User = { user: string; uid: number };
+
 export type RuntimeKind = 'runc' | 'boxctl';
 export const RUNTIMES: readonly RuntimeKind[] = ['runc', 'boxctl'];
 
@@ -12,14 +14,14 @@ export interface RuntimeDriver {
   cleanup(): void;
 }
 
-export function driver(kind: RuntimeKind): RuntimeDriver {
-  const state = userTempDir(testUser.uid);
+export function driver(kind: RuntimeKind, as: User = testUser): RuntimeDriver {
+  const state = userTempDir(as.uid);
   return {
     kind,
     verb(args, opts = {}) {
       return kind === 'runc'
-        ? runAs(['runc', '--root', state.path, ...args], { ...testUser, ...opts })
-        : boxctl(['--runroot', state.path, 'runtime', ...args], { ...testUser, ...opts });
+        ? runAs(['runc', '--root', state.path, ...args], { ...as, ...opts })
+        : boxctl(['--runroot', state.path, 'runtime', ...args], { ...as, ...opts });
     },
     cleanup: state.remove,
   };
