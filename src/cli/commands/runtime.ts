@@ -138,9 +138,8 @@ const list: CommandSpec = {
       ctx.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       return 0;
     }
-    const rows = [['ID', 'PID', 'STATUS', 'BUNDLE', 'CREATED'], ...all.map((s) => [s.id, String(s.pid), s.status, s.bundle, s.created])];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    ctx.stdout.write(rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('   ')).join('\n') + '\n');
+    const { table } = await import('../render/units.js');
+    ctx.stdout.write(table([['ID', 'PID', 'STATUS', 'BUNDLE', 'CREATED'], ...all.map((s) => [s.id, String(s.pid), s.status, s.bundle, s.created])]));
     return 0;
   },
 };
