@@ -1,0 +1,216 @@
+// A client for one registry, speaking the OCI distribution spec (Docker's Registry HTTP
+// API v2) for pulls: manifests and blobs, with whatever authentication the registry
+// asks for. Everything a registry sends is checked before it is handed on: manifests
+// against their digest and a size limit, blobs against their digest and size while
+// they stream.
+import { pipeline, Readable } from 'node:stream';
+
+import type { Dispatcher } from 'undici';
+
+import { BoxctlError, NotFoundError, UserError } from '../../../errors.js';
+import { DigestVerifier, digestOf, digestProblem, parseDigest } from '../digest.js';
+import { MAX_MANIFEST_SIZE, parseManifest, type ImageIndex, type ImageManifest } from '../manifest.js';
+import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
+import { Authenticator } from './auth.js';
+import { header, readLimited } from './body.js';
+import { resumableBody } from './blob-stream.js';
+import { registryEndpoints } from './endpoint.js';
+import { accessDenied, httpFailure, responseDetail } from './failures.js';
+import type { RegistryCredentials } from './token.js';
+import { Transport, type Response, type SendInit } from './transport.js';
+
+export type { RegistryCredentials } from './token.js';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MANIFEST_ACCEPT = MANIFEST_MEDIA_TYPES.join(', ');
+const MAX_MANIFEST_MIB = MAX_MANIFEST_SIZE / 2 ** 20;
+
+export interface RegistryClientOptions {
+  /** host[:port] as in references; 'docker.io' is Docker Hub. */
+  registry: string;
+  /** Marked insecure in registries.conf: certificates unchecked, plain HTTP allowed. */
+  insecure?: boolean;
+  /** false: do not check certificates (--tls-verify=false). */
+  tlsVerify?: boolean;
+  credentials?: RegistryCredentials;
+  userAgent?: string;
+  /** How long to wait for a connection, for response headers, and between body chunks. */
+  timeoutMs?: number;
+  /** Replaces boxctl's own connection pools, TLS settings included: for tests. */
+  dispatcher?: Dispatcher;
+}
+
+export interface FetchedManifest {
+  body: Buffer;
+  mediaType: string;
+  digest: string;
+  /** The body, parsed and checked. */
+  manifest: ImageManifest | ImageIndex;
+}
+
+export interface BlobDescriptor {
+  digest: string;
+  size: number;
+}
+
+export interface FetchBlobOptions {
+  /** Bytes received so far, after each chunk. */
+  onProgress?(received: number): void;
+  signal?: AbortSignal;
+}
+
+export class RegistryClient {
+  readonly registry: string;
+  readonly #transport: Transport;
+  readonly #auth: Authenticator;
+
+  constructor(opts: RegistryClientOptions) {
+    this.registry = opts.registry;
+    this.#transport = new Transport({
+      registry: opts.registry,
+      endpoints: registryEndpoints(opts.registry, opts),
+      tlsVerify: opts.tlsVerify !== false,
+      userAgent: opts.userAgent ?? 'boxctl',
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+    });
+    const auth = { registry: opts.registry, transport: this.#transport };
+    this.#auth = new Authenticator(opts.credentials ? { ...auth, credentials: opts.credentials } : auth);
+  }
+
+  /** A manifest or index by tag or digest, its digest checked. */
+  async getManifest(repository: string, reference: string): Promise<FetchedManifest> {
+    const byDigest = reference.includes(':');
+    if (byDigest) {
+      const problem = digestProblem(reference);
+      if (problem) throw new UserError(`invalid digest '${reference}' for ${repository}: ${problem}`);
+    }
+    const named = `${repository}${byDigest ? '@' : ':'}${reference}`;
+    const image = `${this.registry}/${named}`;
+    const res = await this.#request(repository, `/v2/${repository}/manifests/${reference}`, {
+      method: 'GET',
+      headers: { accept: MANIFEST_ACCEPT },
+    });
+    if (res.status === 404) {
+      const detail = await responseDetail(res);
+      throw new NotFoundError(`image ${named} not found in ${this.registry}${detail ? ` (${detail})` : ''}`);
+    }
+    if (res.status !== 200) throw await this.#failure(res, repository, `fetching the manifest of ${image}`);
+
+    const body = await readLimited(
+      res.body,
+      res.headers,
+      MAX_MANIFEST_SIZE,
+      () => new BoxctlError(`the manifest of ${image} is larger than the ${MAX_MANIFEST_MIB} MiB boxctl accepts`),
+    );
+    const expected = byDigest ? reference : header(res.headers, 'docker-content-digest');
+    const digest = expected === undefined ? digestOf(body) : this.#verifyDigest(image, body, expected, byDigest);
+    const contentType = header(res.headers, 'content-type');
+    const manifest = parseManifest(body, contentType === undefined ? { image } : { image, contentType });
+    return { body, mediaType: manifest.mediaType, digest, manifest };
+  }
+
+  /**
+   * A stream of the blob's bytes, failing (at the latest at its end) unless they have
+   * the descriptor's digest and size. Resolves once the registry has started sending.
+   */
+  async fetchBlob(repository: string, descriptor: BlobDescriptor, opts: FetchBlobOptions = {}): Promise<Readable> {
+    const verifier = new DigestVerifier(descriptor);
+    const stop = new AbortController();
+    const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+    const open = (offset: number) => this.#openBlob(repository, descriptor, offset, signal);
+    const first = await open(0);
+    const body = resumableBody(first, {
+      size: descriptor.size,
+      signal,
+      open,
+      what: `blob ${descriptor.digest} of ${repository} from ${this.registry}`,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    // A reader that stops early ends the request in flight, so its socket closes now.
+    verifier.once('close', () => stop.abort());
+    // Errors reach the reader as the verifier's own: the callback has nothing left to do.
+    pipeline(Readable.from(body), verifier, () => undefined);
+    return verifier;
+  }
+
+  async blobExists(repository: string, digest: string): Promise<boolean> {
+    const res = await this.#request(repository, `/v2/${repository}/blobs/${digest}`, { method: 'HEAD' });
+    await res.body.dump();
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw await this.#failure(res, repository, `looking up blob ${digest} of ${repository} in ${this.registry}`);
+  }
+
+  /** Closes boxctl's own connection pools; a dispatcher passed in stays open. */
+  close(): Promise<void> {
+    return this.#transport.close();
+  }
+
+  /** A request to the registry, authenticated as it asks; a 401 gets one new try with fresh credentials. */
+  async #request(repository: string, path: string, init: SendInit): Promise<Response> {
+    for (let renewed = false; ; renewed = true) {
+      const authorization = await this.#auth.authorization(repository);
+      const headers = { ...init.headers, ...(authorization ? { authorization } : {}) };
+      const res = await this.#transport.toRegistry(path, { ...init, headers });
+      if (res.status !== 401 || !res.fromRegistry) return res;
+      const detail = await responseDetail(res);
+      if (renewed) throw this.#auth.denied(repository, detail);
+      this.#auth.unauthorized(res.headers, repository, authorization, detail);
+    }
+  }
+
+  async #openBlob(repository: string, desc: BlobDescriptor, offset: number, signal: AbortSignal): Promise<Response> {
+    const res = await this.#request(repository, `/v2/${repository}/blobs/${desc.digest}`, {
+      method: 'GET',
+      headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+      signal,
+    });
+    const blob = `blob ${desc.digest} of ${repository}`;
+    if (res.status === 404) {
+      await res.body.dump();
+      throw new NotFoundError(`${blob} not found in ${this.registry}`);
+    }
+    if (res.status === 206 && offset > 0) {
+      const range = /^bytes (\d+)-/.exec(header(res.headers, 'content-range') ?? '');
+      if (Number(range?.[1]) !== offset) {
+        res.body.destroy();
+        throw new BoxctlError(
+          `${this.registry} answered a request for ${blob} from byte ${offset} with the wrong range`,
+        );
+      }
+      return res;
+    }
+    if (res.status !== 200) throw await this.#failure(res, repository, `downloading ${blob} from ${this.registry}`);
+    const length = header(res.headers, 'content-length');
+    if (length !== undefined && Number(length) !== desc.size) {
+      res.body.destroy();
+      throw new BoxctlError(
+        `${this.registry} sent ${length} bytes for ${blob}, its manifest declares ${desc.size}: the registry sent the wrong content`,
+      );
+    }
+    return res;
+  }
+
+  /** expected is the digest asked for, or else the one the registry claims in Docker-Content-Digest. */
+  #verifyDigest(image: string, body: Buffer, expected: string, asked: boolean): string {
+    const problem = digestProblem(expected);
+    if (problem) {
+      throw new BoxctlError(`${this.registry} sent an invalid Docker-Content-Digest for ${image}: ${problem}`);
+    }
+    const actual = digestOf(body, parseDigest(expected).algorithm);
+    if (actual !== expected) {
+      const claim = asked ? `not ${expected}` : `but ${this.registry} says ${expected}`;
+      throw new BoxctlError(
+        `the manifest of ${image} has digest ${actual}, ${claim}: the registry sent different content`,
+      );
+    }
+    return expected;
+  }
+
+  async #failure(res: Response, repository: string, what: string): Promise<BoxctlError> {
+    const detail = await responseDetail(res);
+    if (res.status === 403) return accessDenied(this.registry, repository, detail);
+    return httpFailure(what, res.status, detail);
+  }
+}
