@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the CLI into dist/: one entry file plus chunks that are loaded only by the
-// commands that need them (start-up time is a benchmark, DESIGN.md "The user's surface").
+// commands that need them (start-up time is a benchmark, DESIGN.md "The user's surface"),
+// and the layer unpacker's worker, which runs as its own process inside a user namespace.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,7 @@ const outdir = join(root, 'dist');
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { boxctl: join(root, 'src/cli/main.ts') },
+  entryPoints: { boxctl: join(root, 'src/cli/main.ts'), 'unpack-worker': join(root, 'src/engine/image/unpack/worker.ts') },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,6 +1,8 @@
 // Every command boxctl has, in the order `boxctl --help` lists them.
+import { image, images, pull, rmi, tag, untag } from './commands/images.js';
 import { info } from './commands/info.js';
 import { runtime } from './commands/runtime.js';
+import { unshare } from './commands/unshare.js';
 import type { CommandSpec } from './spec.js';
 
-export const commands: readonly CommandSpec[] = [info, runtime];
+export const commands: readonly CommandSpec[] = [info, pull, images, image, rmi, tag, untag, runtime, unshare];

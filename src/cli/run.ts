@@ -15,6 +15,17 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
 function declare(y: Argv, spec: CommandSpec, parents: string, register: (y: Argv, spec: CommandSpec, parents: string) => void): Argv {
   y.usage(`$0 ${parents}${usage(spec)}\n\n${spec.description}`);
+  if (spec.passthrough) {
+    // Stop at the first word that is not our own option, and hand the rest over
+    // verbatim: no option parsing, no number coercion (1e3 stays 1e3).
+    y.parserConfiguration({
+      'camel-case-expansion': false,
+      'boolean-negation': false,
+      'halt-at-non-option': true,
+      'populate--': true,
+      'parse-positional-numbers': false,
+    });
+  }
   if (spec.subcommands) {
     for (const sub of spec.subcommands) register(y, sub, `${parents}${spec.name} `);
     y.demandCommand(1, `missing subcommand: run 'boxctl ${parents}${spec.name} --help' to list them`);
@@ -49,7 +60,8 @@ export async function run(argv: readonly string[], streams: Streams = processStr
   const parser = yargs([...argv])
     // Flags keep their exact names: Podman has --no-hosts and --no-stream, which
     // yargs would otherwise read as the negation of --hosts and --stream.
-    .parserConfiguration({ 'camel-case-expansion': false, 'boolean-negation': false })
+    // Positionals are names and ids: '1e3' is a container called 1e3, not 1000.
+    .parserConfiguration({ 'camel-case-expansion': false, 'boolean-negation': false, 'parse-positional-numbers': false })
     .scriptName('boxctl')
     .usage('$0 <command> [options]\n\nA daemonless, rootless container manager.')
     .version(VERSION)

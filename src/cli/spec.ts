@@ -26,6 +26,8 @@ export interface CommandSpec {
   examples: readonly { command: string; description: string }[];
   options: Readonly<Record<string, OptionSpec>>;
   positionals?: readonly PositionalSpec[];
+  /** Everything after the command's name is the user's command line, untouched (`boxctl unshare ls -l`). */
+  passthrough?: boolean;
   /** A command group (`boxctl runtime create ...`) has subcommands instead of run. */
   subcommands?: readonly CommandSpec[];
   /** Resolves to the exit code. Heavy modules are imported inside, not at the top. */

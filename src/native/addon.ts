@@ -6,9 +6,21 @@ import { join } from 'node:path';
 import { BoxctlError } from '../errors.js';
 import { nativeBuildDir } from './location.js';
 
+/**
+ * Each call returns its result or throws an Error shaped like Node's fs errors:
+ * `code` (the errno name), `errno`, `syscall`, and `path` when the call took one.
+ */
 export interface NativeAddon {
   /** The attribute's value, or null when the file has no such attribute. */
   lgetxattr(path: string, name: string): Buffer | null;
+  /** Creates or replaces an attribute; a final symlink is not followed. */
+  lsetxattr(path: string, name: string, value: Buffer): void;
+  /** The names of a file's attributes; a final symlink is not followed. */
+  llistxattr(path: string): string[];
+  /** `mode` includes the file type (S_IFCHR, S_IFIFO, ...): char 0/0 is an overlay whiteout. */
+  mknod(path: string, mode: number, major: number, minor: number): void;
+  /** A nonblocking call on a lock held elsewhere throws code EAGAIN. */
+  flock(fd: number, op: 'sh' | 'ex' | 'un', nonblocking: boolean): void;
 }
 
 let addon: NativeAddon | undefined;

@@ -1,0 +1,250 @@
+// Image commands: pull, images, rmi, tag, image inspect.
+import { UserError } from '../../errors.js';
+import type { Context } from '../context.js';
+import type { CommandSpec } from '../spec.js';
+
+async function root(ctx: Context): Promise<string> {
+  const { currentPaths } = await import('../../engine/paths.js');
+  return currentPaths(ctx.globals).root;
+}
+
+function platformFrom(args: Readonly<Record<string, unknown>>): { os?: string; architecture?: string; variant?: string } {
+  const out: { os?: string; architecture?: string; variant?: string } = {};
+  if (typeof args.platform === 'string') {
+    const [os, architecture, variant] = args.platform.split('/');
+    if (!os || !architecture) throw new UserError(`invalid --platform '${args.platform}': use OS/ARCH[/VARIANT], e.g. linux/arm64`);
+    out.os = os;
+    out.architecture = architecture;
+    if (variant) out.variant = variant;
+  }
+  if (typeof args.os === 'string') out.os = args.os;
+  if (typeof args.arch === 'string') out.architecture = args.arch;
+  if (typeof args.variant === 'string') out.variant = args.variant;
+  return out;
+}
+
+export const pull: CommandSpec = {
+  name: 'pull',
+  summary: 'Pull an image from a registry',
+  description:
+    'Fetches the image from its registry (short names resolve through registries.conf), verifies every blob while it streams, and unpacks each layer once into the store, inside your user namespace. Layers already present are not fetched again. Prints the image id.',
+  examples: [
+    { command: 'boxctl pull docker.io/library/alpine', description: 'pull alpine:latest' },
+    { command: 'boxctl pull --platform linux/arm64 quay.io/podman/hello', description: 'pull another platform from an index' },
+  ],
+  options: {
+    platform: { type: 'string', description: 'OS/ARCH[/VARIANT] to choose from a multi-platform image' },
+    os: { type: 'string', description: 'the OS to choose (default linux)' },
+    arch: { type: 'string', description: "the architecture to choose (default the host's)" },
+    variant: { type: 'string', description: 'the architecture variant to choose' },
+    'tls-verify': { type: 'boolean', description: 'require HTTPS and verify certificates (loopback registries may use HTTP)', default: true },
+    quiet: { type: 'boolean', alias: 'q', description: 'print only the image id', default: false },
+  },
+  positionals: [{ name: 'image', description: 'the image reference', required: true }],
+  async run(ctx, args) {
+    const [{ pullImage }, { shortId }] = await Promise.all([import('../../engine/image/pull.js'), import('../../engine/image/store/records.js')]);
+    const quiet = Boolean(args.quiet);
+    const say = (line: string) => {
+      if (!quiet) ctx.stderr.write(`${line}\n`);
+    };
+    const record = await pullImage({
+      name: String(args.image),
+      root: await root(ctx),
+      platform: platformFrom(args),
+      tlsVerify: args['tls-verify'] !== false,
+      onEvent: (e) => {
+        if (e.kind === 'trying') say(`Trying to pull ${e.reference}...`);
+        else if (e.kind === 'config') say(`Copying config ${shortId(e.digest)}`);
+        else if (e.kind === 'note') say(`Note: ${e.message}`);
+        else if (e.state === 'present') say(`Copying blob ${shortId(e.digest)} skipped: already exists`);
+        else if (e.state === 'done') say(`Copying blob ${shortId(e.digest)} done`);
+      },
+    });
+    say('Writing manifest to image destination');
+    ctx.stdout.write(`${record.id.slice(7)}\n`);
+    return 0;
+  },
+};
+
+export const images: CommandSpec = {
+  name: 'images',
+  summary: 'List the images in the local store',
+  description: 'Lists images with repository, tag, id, creation time and size; one row per name, <none> for dangling images.',
+  examples: [
+    { command: 'boxctl images', description: 'list all images' },
+    { command: 'boxctl images --filter dangling=true -q', description: 'ids of images without a name' },
+  ],
+  options: {
+    format: { type: 'string', alias: 'f', description: "'table' or 'json'", default: 'table', choices: ['table', 'json'] },
+    quiet: { type: 'boolean', alias: 'q', description: 'print only image ids', default: false },
+    digests: { type: 'boolean', description: 'show manifest digests', default: false },
+    filter: { type: 'array', description: 'dangling=true|false, reference=PATTERN' },
+    'no-trunc': { type: 'boolean', description: 'show full ids', default: false },
+  },
+  async run(ctx, args) {
+    const [{ listImages }, { humanAge, humanSize, table }] = await Promise.all([import('../../engine/image/images.js'), import('../render/units.js')]);
+    const filters: { dangling?: boolean; reference?: string[] } = {};
+    for (const f of (args.filter as string[] | undefined) ?? []) {
+      const [key, value] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
+      if (key === 'dangling' && (value === 'true' || value === 'false')) filters.dangling = value === 'true';
+      else if (key === 'reference' && value) (filters.reference ??= []).push(value);
+      else throw new UserError(`invalid --filter '${f}': use dangling=true|false or reference=PATTERN`);
+    }
+    const rows = listImages(await root(ctx), filters);
+    const id = (full: string) => (args['no-trunc'] ? full : full.slice(7, 19));
+    if (args.quiet) {
+      ctx.stdout.write([...new Set(rows.map((r) => id(r.id)))].map((l) => `${l}\n`).join(''));
+      return 0;
+    }
+    if (args.format === 'json') {
+      ctx.stdout.write(`${JSON.stringify(rows.map((r) => ({ Id: r.id.slice(7), Names: r.names, Repository: r.repository, Tag: r.tag, Digest: r.digest, Created: r.created, Size: r.size, Dangling: r.dangling })), null, 2)}\n`);
+      return 0;
+    }
+    const now = Date.now();
+    const head = ['REPOSITORY', 'TAG', ...(args.digests ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'];
+    const body = rows.map((r) => [r.repository, r.tag, ...(args.digests ? [r.digest] : []), id(r.id), humanAge(r.created, now), humanSize(r.size)]);
+    ctx.stdout.write(table([head, ...body]));
+    return 0;
+  },
+};
+
+export const rmi: CommandSpec = {
+  name: 'rmi',
+  summary: 'Remove images',
+  description: 'Removes a name from an image; an image loses its layers when its last name goes (layers other images use stay). By id, an image with several names needs --force.',
+  examples: [{ command: 'boxctl rmi alpine', description: 'remove alpine:latest' }],
+  options: { force: { type: 'boolean', alias: 'f', description: 'remove an image with several names by id', default: false } },
+  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true }],
+  async run(ctx, args) {
+    const { removeImages } = await import('../../engine/image/images.js');
+    const wanted = (args.image as string[]).map(String);
+    const report = await removeImages(await root(ctx), wanted, Boolean(args.force));
+    for (const n of report.untagged) ctx.stdout.write(`Untagged: ${n}\n`);
+    for (const id of report.deleted) ctx.stdout.write(`Deleted: ${id.slice(7)}\n`);
+    return 0;
+  },
+};
+
+export const tag: CommandSpec = {
+  name: 'tag',
+  summary: 'Give an image more names',
+  description: 'Adds names to a local image; a short name gets the localhost/ prefix, as in Podman.',
+  examples: [{ command: 'boxctl tag alpine myalpine:1', description: 'name alpine localhost/myalpine:1 too' }],
+  options: {},
+  positionals: [
+    { name: 'image', description: 'the image', required: true },
+    { name: 'name', description: 'new names', required: true, variadic: true },
+  ],
+  async run(ctx, args) {
+    const { tagImage } = await import('../../engine/image/images.js');
+    await tagImage(await root(ctx), String(args.image), (args.name as string[]).map(String));
+    return 0;
+  },
+};
+
+const inspect: CommandSpec = {
+  name: 'inspect',
+  summary: 'Show the details of images as JSON',
+  description: 'Prints the store record and the image config (entrypoint, cmd, env, layers) of each image.',
+  examples: [{ command: 'boxctl image inspect alpine', description: 'show alpine' }],
+  options: {},
+  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true }],
+  async run(ctx, args) {
+    const { inspectImage } = await import('../../engine/image/images.js');
+    const r = await root(ctx);
+    const out = (args.image as string[]).map((w) => {
+      const { record, config } = inspectImage(r, String(w));
+      return {
+        Id: record.id.slice(7),
+        Digest: record.manifestDigest,
+        RepoTags: record.names,
+        RepoDigests: record.digests.flatMap((d) => record.names.map((n) => `${n.replace(/:[^:/]+$/, '')}@${d}`)),
+        Created: record.created,
+        Architecture: record.architecture,
+        Os: record.os,
+        Size: record.size,
+        Config: config.config,
+        RootFS: { Type: 'layers', Layers: record.layers },
+        History: config.history ?? [],
+        SingleIdMode: Boolean(record.singleIdMode),
+      };
+    });
+    ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  },
+};
+
+const exists: CommandSpec = {
+  name: 'exists',
+  summary: 'Exit 0 if an image is in the local store, 1 if not',
+  description: 'Checks for an image by name or id without printing anything, for scripts.',
+  examples: [{ command: 'boxctl image exists alpine || boxctl pull alpine', description: 'pull only when missing' }],
+  options: {},
+  positionals: [{ name: 'image', description: 'image name or id', required: true }],
+  async run(ctx, args) {
+    const { imageExists } = await import('../../engine/image/images.js');
+    return imageExists(await root(ctx), String(args.image)) ? 0 : 1;
+  },
+};
+
+export const untag: CommandSpec = {
+  name: 'untag',
+  summary: 'Remove names from an image, keeping the image',
+  description: 'Removes the given names, or every name when none is given; the image stays, dangling if it has no name left.',
+  examples: [{ command: 'boxctl untag alpine', description: 'remove every name of alpine' }],
+  options: {},
+  positionals: [
+    { name: 'image', description: 'the image', required: true },
+    { name: 'name', description: 'names to remove (default: all)', required: false, variadic: true },
+  ],
+  async run(ctx, args) {
+    const { untagImage } = await import('../../engine/image/images.js');
+    await untagImage(await root(ctx), String(args.image), ((args.name as string[] | undefined) ?? []).map(String));
+    return 0;
+  },
+};
+
+const history: CommandSpec = {
+  name: 'history',
+  summary: 'Show how an image was built, layer by layer',
+  description: 'Lists the history entries of the image config, newest first: when, the command that created each step, and whether it added a layer.',
+  examples: [{ command: 'boxctl image history alpine', description: 'the steps that built alpine' }],
+  options: { format: { type: 'string', alias: 'f', description: "'table' or 'json'", default: 'table', choices: ['table', 'json'] } },
+  positionals: [{ name: 'image', description: 'image name or id', required: true }],
+  async run(ctx, args) {
+    const [{ inspectImage }, { humanAge, table }] = await Promise.all([import('../../engine/image/images.js'), import('../render/units.js')]);
+    const { config } = inspectImage(await root(ctx), String(args.image));
+    const steps = [...(config.history ?? [])].reverse();
+    if (args.format === 'json') {
+      ctx.stdout.write(`${JSON.stringify(steps, null, 2)}\n`);
+      return 0;
+    }
+    const now = Date.now();
+    const rows = steps.map((h) => [humanAge(h.created, now), (h.created_by ?? '').slice(0, 60), h.empty_layer ? 'no' : 'yes', h.comment ?? '']);
+    ctx.stdout.write(table([['CREATED', 'CREATED BY', 'LAYER', 'COMMENT'], ...rows]));
+    return 0;
+  },
+};
+
+const prune: CommandSpec = {
+  name: 'prune',
+  summary: 'Remove dangling images',
+  description: 'Removes every image that has no name left, and the layers only they used.',
+  examples: [{ command: 'boxctl image prune', description: 'remove dangling images' }],
+  options: {},
+  async run(ctx) {
+    const { pruneImages } = await import('../../engine/image/images.js');
+    const report = await pruneImages(await root(ctx));
+    for (const id of report.deleted) ctx.stdout.write(`${id.slice(7)}\n`);
+    return 0;
+  },
+};
+
+export const image: CommandSpec = {
+  name: 'image',
+  summary: 'Manage images: inspect, exists, history, prune',
+  description: 'Image subcommands.',
+  examples: [{ command: 'boxctl image inspect alpine', description: 'show alpine' }],
+  options: {},
+  subcommands: [inspect, exists, history, prune],
+};

@@ -1,0 +1,211 @@
+// Writes layer entries below one root directory, as root inside the user namespace.
+// Nothing is ever written through a symlink: every parent of an entry is checked with
+// lstat (a symlink planted by an earlier entry of the same layer is refused, not
+// followed), files are created O_EXCL|O_NOFOLLOW, and the calls that take a path
+// either do not follow a final symlink (lchown, lutimes, lsetxattr, link, symlink,
+// mknod) or are only made on a directory this writer has just checked.
+//
+// The walks are cached per directory and the cache is dropped below anything an entry
+// replaces. Only this process writes below the root; another process of the same user
+// could race it, but that process has the same powers already (it can run
+// `boxctl unshare`), so no privilege is at stake.
+import { closeSync, constants, fchmodSync, fchownSync, futimesSync, lchownSync, linkSync, lstatSync, lutimesSync, mkdirSync, openSync, rmSync, symlinkSync, writeSync, chmodSync, type Stats } from 'node:fs';
+import { join, relative } from 'node:path';
+
+import { native } from '../../../native/addon.js';
+import { entryXattrs, isOverlayXattr, type EntryMeta, type TarHeader } from './header.js';
+import { Notes } from './notes.js';
+import { EntryRefused } from './paths.js';
+
+/** The overlay opaque marker of a rootless (userxattr) mount; trusted.* needs host root. */
+const OPAQUE_XATTR = 'user.overlay.opaque';
+
+const REFUSED_XATTR_CODES = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP']);
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function errnoCode(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException).code;
+}
+
+export class LayerWriter {
+  readonly notes = new Notes();
+  /** Relative paths ('a/b') known to be real directories. */
+  #dirs = new Set<string>();
+  /** By relative path. Directory times are set last: every entry written into a directory changes its mtime. */
+  #dirTimes = new Map<string, { atime: number; mtime: number }>();
+
+  constructor(
+    readonly root: string,
+    /** Single-id mode: only the user's own id exists in the namespace, so owners are squashed to root. */
+    readonly single: boolean,
+  ) {}
+
+  /** The real directory at `parts`, created (0755, owned by root) where missing. */
+  #dir(parts: readonly string[]): string {
+    // Told to create what is missing, the walk always ends at a directory.
+    return this.#walk(parts, true) as string;
+  }
+
+  /** The real directory at `parts`; undefined where a part is missing and `create` is false. */
+  #walk(parts: readonly string[], create: boolean): string | undefined {
+    let rel = '';
+    for (const part of parts) {
+      rel = rel === '' ? part : `${rel}/${part}`;
+      if (this.#dirs.has(rel)) continue;
+      const path = join(this.root, rel);
+      const st = lstatOrUndefined(path);
+      if (!st) {
+        if (!create) return undefined;
+        mkdirSync(path, 0o755);
+      } else if (st.isSymbolicLink()) {
+        throw new EntryRefused(`goes through '${rel}', which is a symlink in this layer`);
+      } else if (!st.isDirectory()) {
+        throw new EntryRefused(`goes through '${rel}', which is not a directory in this layer`);
+      }
+      this.#dirs.add(rel);
+    }
+    return rel === '' ? this.root : join(this.root, rel);
+  }
+
+  /** Makes room at `parts` for a new entry; an existing directory stays when a directory comes. */
+  #clear(parts: readonly string[], keepDir: boolean): { path: string; existingDir: boolean } {
+    this.#dir(parts.slice(0, -1));
+    const rel = parts.join('/');
+    const path = join(this.root, rel);
+    const st = lstatOrUndefined(path);
+    if (!st) return { path, existingDir: false };
+    if (keepDir && st.isDirectory()) return { path, existingDir: true };
+    // rm never follows symlinks, so this stays below `path`.
+    rmSync(path, { recursive: true, force: true });
+    for (const known of [...this.#dirs]) if (known === rel || known.startsWith(`${rel}/`)) this.#dirs.delete(known);
+    for (const known of [...this.#dirTimes.keys()]) if (known === rel || known.startsWith(`${rel}/`)) this.#dirTimes.delete(known);
+    return { path, existingDir: false };
+  }
+
+  #own(path: string, fd: number | undefined, meta: EntryMeta): void {
+    if (this.single) {
+      if (meta.uid !== 0 || meta.gid !== 0) {
+        this.notes.add('single-id mode (no subordinate ids): every owner squashed to root, i.e. to you');
+      }
+      return;
+    }
+    try {
+      if (fd === undefined) lchownSync(path, meta.uid, meta.gid);
+      else fchownSync(fd, meta.uid, meta.gid);
+    } catch (e) {
+      if (errnoCode(e) !== 'EINVAL') throw e;
+      throw new EntryRefused(
+        `is owned by ${meta.uid}:${meta.gid}, which the user namespace does not map: the ranges in /etc/subuid and /etc/subgid are too small for this image`,
+      );
+    }
+  }
+
+  #xattrs(path: string, h: TarHeader, entry: string): void {
+    const { xattrs, unreadable } = entryXattrs(h.pax);
+    for (const name of unreadable) this.notes.add(`extended attribute ${name} skipped: its binary value does not survive tar-stream's PAX decoding`, entry);
+    for (const { name, value } of xattrs) {
+      if (isOverlayXattr(name)) {
+        this.notes.add(`extended attribute ${name} dropped: overlay attributes are boxctl's own, layers use .wh. files`, entry);
+        continue;
+      }
+      try {
+        native().lsetxattr(path, name, value);
+      } catch (e) {
+        const code = errnoCode(e);
+        if (!code || !REFUSED_XATTR_CODES.has(code)) throw e;
+        this.notes.add(`extended attribute ${name} not set: the kernel refused it here (${code})`, entry);
+      }
+    }
+  }
+
+  /** Owner, then mode (chown clears setuid and setgid), then attributes, then times. */
+  #finish(path: string, h: TarHeader, meta: EntryMeta, entry: string, kind: 'file' | 'dir' | 'symlink' | 'fifo', fd?: number): void {
+    this.#own(path, fd, meta);
+    if (kind !== 'symlink') {
+      if (fd === undefined) chmodSync(path, meta.mode);
+      else fchmodSync(fd, meta.mode);
+    }
+    this.#xattrs(path, h, entry);
+    if (kind === 'dir') this.#dirTimes.set(relative(this.root, path), { atime: meta.atime, mtime: meta.mtime });
+    else if (fd !== undefined) futimesSync(fd, meta.atime, meta.mtime);
+    else lutimesSync(path, meta.atime, meta.mtime);
+  }
+
+  directory(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string): void {
+    const { path, existingDir } = this.#clear(parts, true);
+    if (!existingDir) mkdirSync(path, 0o700);
+    this.#dirs.add(parts.join('/'));
+    this.#finish(path, h, meta, entry, 'dir');
+  }
+
+  async file(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string, content: AsyncIterable<Buffer>): Promise<void> {
+    const { path } = this.#clear(parts, false);
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    try {
+      for await (const chunk of content) {
+        for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off);
+      }
+      this.#finish(path, h, meta, entry, 'file', fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  symlink(parts: readonly string[], target: string, h: TarHeader, meta: EntryMeta, entry: string): void {
+    const { path } = this.#clear(parts, false);
+    symlinkSync(target, path);
+    this.#finish(path, h, meta, entry, 'symlink');
+  }
+
+  /** The link shares its inode, and so the owner, mode and times of the earlier entry. */
+  hardlink(parts: readonly string[], targetParts: readonly string[]): void {
+    const name = targetParts.join('/');
+    if (parts.join('/') === name) throw new EntryRefused('is a hard link to itself');
+    const dir = this.#walk(targetParts.slice(0, -1), false);
+    const target = dir === undefined ? undefined : join(dir, targetParts.at(-1)!);
+    const st = target === undefined ? undefined : lstatOrUndefined(target);
+    if (target === undefined || st === undefined) throw new EntryRefused(`is a hard link to '${name}', which this layer does not contain`);
+    if (st.isDirectory()) throw new EntryRefused(`is a hard link to the directory '${name}'`);
+    const { path } = this.#clear(parts, false);
+    linkSync(target, path);
+  }
+
+  fifo(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string): void {
+    const { path } = this.#clear(parts, false);
+    native().mknod(path, constants.S_IFIFO | 0o600, 0, 0);
+    this.#finish(path, h, meta, entry, 'fifo');
+  }
+
+  /**
+   * An overlay whiteout: a character device 0/0 (which the kernel lets anyone create).
+   * Something this layer already wrote there wins: the OCI spec applies whiteouts to
+   * lower layers only.
+   */
+  whiteout(parts: readonly string[]): void {
+    const path = join(this.#dir(parts.slice(0, -1)), parts.at(-1)!);
+    if (lstatOrUndefined(path)) return;
+    native().mknod(path, constants.S_IFCHR, 0, 0);
+  }
+
+  /**
+   * An opaque directory hides everything below it in lower layers. Rootless overlay
+   * (userxattr) reads only user.overlay.*; trusted.overlay.* needs CAP_SYS_ADMIN on the
+   * host, so it is neither possible nor useful here.
+   */
+  opaque(dir: readonly string[]): void {
+    native().lsetxattr(this.#dir(dir), OPAQUE_XATTR, Buffer.from('y'));
+  }
+
+  /** Sets the directory times held back while entries were written into them. */
+  close(): void {
+    for (const [rel, t] of this.#dirTimes) lutimesSync(join(this.root, rel), t.atime, t.mtime);
+  }
+}
