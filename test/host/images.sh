@@ -7,6 +7,7 @@ readonly IMAGES_DIR=$STATE_DIR/images
 readonly LAYOUT=$IMAGES_DIR/oci
 readonly OCI_MANIFEST=application/vnd.oci.image.manifest.v1+json
 readonly OCI_INDEX=application/vnd.oci.image.index.v1+json
+readonly DOCKER_MANIFEST=application/vnd.docker.distribution.manifest.v2+json
 readonly IMAGE_PATH_ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 readonly BUSYBOX_APPLETS=(sh ls cat echo id sleep true false env hostname mount ps
     wget nc httpd grep head tail touch mkdir rm stat readlink find chown chmod sed
@@ -33,6 +34,7 @@ ensure_test_images() {
         push_test_images
     fi
     verify_test_images
+    ensure_variant_images
 }
 
 build_test_images() {
@@ -171,11 +173,41 @@ verify_test_images() {
         die "boxctl/multi:latest is not an OCI index for linux/amd64 and linux/arm64"
 }
 
+# The same three layers recompressed with zstd, and as a Docker schema 2 manifest:
+# skopeo rewrites them from the registry's copy, so their diff ids match boxctl/layers.
+# A registry-to-registry copy would reuse the gzip blobs, hence the OCI layout between.
+has_zstd_layers() {
+    registry_manifest boxctl/layers-zstd "$OCI_MANIFEST" 2>/dev/null |
+        jq -e '[.layers[].mediaType] | all(. == "application/vnd.oci.image.layer.v1.tar+zstd")' >/dev/null
+}
+
+has_docker_format() {
+    registry_manifest boxctl/layers-docker "$DOCKER_MANIFEST" 2>/dev/null |
+        jq -e --arg mt "$DOCKER_MANIFEST" '.mediaType == $mt' >/dev/null
+}
+
+ensure_variant_images() {
+    step "images: zstd and Docker-format variants"
+    local copy=(skopeo --insecure-policy copy --quiet --src-tls-verify=false --dest-tls-verify=false)
+    if ! has_zstd_layers; then
+        rm -rf "$IMAGES_DIR/zstd"
+        "${copy[@]}" --dest-compress-format zstd "docker://$REGISTRY/boxctl/layers:latest" "oci:$IMAGES_DIR/zstd:layers"
+        "${copy[@]}" --preserve-digests "oci:$IMAGES_DIR/zstd:layers" "docker://$REGISTRY/boxctl/layers-zstd:latest"
+    fi
+    if ! has_docker_format; then
+        "${copy[@]}" --format v2s2 "docker://$REGISTRY/boxctl/layers:latest" "docker://$REGISTRY/boxctl/layers-docker:latest"
+    fi
+    has_zstd_layers || die "boxctl/layers-zstd:latest does not have zstd layers"
+    has_docker_format || die "boxctl/layers-docker:latest is not a Docker schema 2 image"
+}
+
 # Prints "REF DIGEST" for every test image, for the summary.
 list_test_images() {
     print_image_digest boxctl/busybox "$OCI_MANIFEST"
     print_image_digest boxctl/layers "$OCI_MANIFEST"
     print_image_digest boxctl/multi "$OCI_INDEX"
+    print_image_digest boxctl/layers-zstd "$OCI_MANIFEST"
+    print_image_digest boxctl/layers-docker "$DOCKER_MANIFEST"
 }
 
 print_image_digest() { # REPO MEDIA_TYPE

@@ -157,3 +157,18 @@ describe('image exists, untag, history and prune', () => {
     expect(layerDirs()).toEqual([]);
   });
 });
+
+describe('layer formats', () => {
+  it.each([
+    ['zstd layers', 'boxctl/layers-zstd'],
+    ['a Docker schema 2 manifest', 'boxctl/layers-docker'],
+  ])('pulls %s and unpacks the very same layers', async (_what, repo) => {
+    const r = await bx(['pull', `${REG}/${repo}`]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/Copying blob \w+ done/g)).toHaveLength(3);
+    // Same diff ids as the gzip OCI original: its pull finds every layer present.
+    const original = await bx(['pull', `${REG}/boxctl/layers`]);
+    expect(original.stderr.match(/skipped: already exists/g)).toHaveLength(3);
+    expect(layerDirs()).toHaveLength(3);
+  });
+});
