@@ -172,3 +172,31 @@ describe('layer formats', () => {
     expect(layerDirs()).toHaveLength(3);
   });
 });
+
+describe('rmi racing a pull', () => {
+  it('never leaves an image whose layers are gone', async () => {
+    for (let round = 0; round < 3; round++) {
+      root = join(store.path, `race-${round}`);
+      expect((await bx(['pull', '-q', `${REG}/boxctl/busybox`])).code).toBe(0);
+      // The busybox layer is shared: rmi wants to free it while the pull counts on it.
+      const [pulled, removed] = await Promise.all([bx(['pull', '-q', `${REG}/boxctl/layers`]), bx(['rmi', `${REG}/boxctl/busybox`])]);
+      expect([pulled.code, removed.code]).toEqual([0, 0]);
+      await expectEveryLayerPresent();
+      // And the same image: rmi while it is being pulled either finds nothing yet or removes it whole.
+      const [again, gone] = await Promise.all([bx(['pull', '-q', `${REG}/boxctl/busybox`]), bx(['rmi', `${REG}/boxctl/busybox`])]);
+      expect(again.code).toBe(0);
+      expect([0, 125]).toContain(gone.code);
+      await expectEveryLayerPresent();
+    }
+  });
+});
+
+async function expectEveryLayerPresent(): Promise<void> {
+  const rows = JSON.parse((await bx(['images', '--format', 'json'])).stdout) as { Id: string }[];
+  for (const row of rows) {
+    const [image] = JSON.parse((await bx(['image', 'inspect', row.Id])).stdout) as { RootFS: { Layers: string[] } }[];
+    for (const diffId of image!.RootFS.Layers) {
+      expect(statSync(join(root, 'storage', 'layers', diffId.slice(7), 'diff')).isDirectory()).toBe(true);
+    }
+  }
+}
