@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 
-import { boxctl, host, testUser, userEnv, userTempDir } from './harness.js';
+import { boxctl, host, nosubUser, testUser, userEnv, userTempDir } from './harness.js';
 
 const REG = host.registry;
 const store = userTempDir(testUser.uid);
@@ -200,3 +200,20 @@ async function expectEveryLayerPresent(): Promise<void> {
     }
   }
 }
+
+describe('a user without subordinate ids', () => {
+  it('pulls in single-id mode: ownership squashed, said, and shown by inspect', async () => {
+    const own = userTempDir(nosubUser.uid);
+    try {
+      const r = await boxctl(['--root', own.path, 'pull', `${REG}/boxctl/layers`], nosubUser);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/Note: .*single-id/i);
+      const [image] = JSON.parse((await boxctl(['--root', own.path, 'image', 'inspect', `${REG}/boxctl/layers`], nosubUser)).stdout) as { SingleIdMode: boolean; RootFS: { Layers: string[] } }[];
+      expect(image!.SingleIdMode).toBe(true);
+      const owned = join(own.path, 'storage', 'layers', image!.RootFS.Layers[1]!.slice(7), 'diff', 'data', 'owned-1234');
+      expect([statSync(owned).uid, statSync(owned).gid]).toEqual([nosubUser.uid, nosubUser.uid]);
+    } finally {
+      own.remove();
+    }
+  });
+});
