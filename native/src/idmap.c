@@ -9,6 +9,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+void
+bx_idmap_own (struct bx_idmap *m, unsigned long id)
+{
+  m->n = 1;
+  m->r[0].container = 0;
+  m->r[0].host = id;
+  m->r[0].size = 1;
+}
+
 int
 bx_idmap_parse (const char *spec, struct bx_idmap *out, struct bx_error *err)
 {

@@ -20,6 +20,9 @@ struct bx_idmap
   struct bx_idmap_range r[BX_IDMAP_MAX];
 };
 
+/* The single-id map: the caller's own id as root, nothing else. */
+void bx_idmap_own (struct bx_idmap *m, unsigned long id);
+
 /* Parse "C:H:N[,C:H:N...]", the form the TypeScript side passes on argv. */
 int bx_idmap_parse (const char *spec, struct bx_idmap *out, struct bx_error *err);
 

@@ -42,15 +42,6 @@ read_map (const char *path, char *out, size_t len, struct bx_error *err)
   return 0;
 }
 
-static void
-own_map (struct bx_idmap *m, unsigned long id)
-{
-  m->n = 1;
-  m->r[0].container = 0;
-  m->r[0].host = id;
-  m->r[0].size = 1;
-}
-
 static int
 cmd_userns (int argc, char **argv, struct bx_error *err)
 {
@@ -58,8 +49,8 @@ cmd_userns (int argc, char **argv, struct bx_error *err)
   char umap[1024], gmap[1024];
   int i, ret;
 
-  own_map (&uids, geteuid ());
-  own_map (&gids, getegid ());
+  bx_idmap_own (&uids, geteuid ());
+  bx_idmap_own (&gids, getegid ());
   for (i = 0; i + 1 < argc; i += 2)
     {
       if (strcmp (argv[i], "--uid-map") == 0)
@@ -216,8 +207,8 @@ cmd_overlay (int argc, char **argv, struct bx_error *err)
   if (argc != 1)
     return bx_fail (err, EINVAL, "usage: boxctl-probe overlay DIR");
   base = argv[0];
-  own_map (&uids, geteuid ());
-  own_map (&gids, getegid ());
+  bx_idmap_own (&uids, geteuid ());
+  bx_idmap_own (&gids, getegid ());
   ret = bx_enter_userns (&uids, &gids, CLONE_NEWNS, err);
   if (ret < 0)
     return ret;

@@ -27,15 +27,6 @@
 #define EXIT_CANNOT_INVOKE 126
 #define EXIT_NOT_FOUND 127
 
-static void
-own_map (struct bx_idmap *m, unsigned long id)
-{
-  m->n = 1;
-  m->r[0].container = 0;
-  m->r[0].host = id;
-  m->r[0].size = 1;
-}
-
 static int
 die (const struct bx_error *err)
 {
@@ -89,8 +80,8 @@ main (int argc, char **argv)
   struct bx_error err;
   int flags = 0, cmd;
 
-  own_map (&uids, geteuid ());
-  own_map (&gids, getegid ());
+  bx_idmap_own (&uids, geteuid ());
+  bx_idmap_own (&gids, getegid ());
   cmd = parse_args (argc, argv, &uids, &gids, &flags, &err);
   if (cmd < 0)
     return die (&err);
