@@ -24,6 +24,8 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   define: { __BOXCTL_VERSION__: JSON.stringify(pkg.version) },
+  // Ink imports React's devtools only when DEV=true, and they are no dependency of ours.
+  external: ['react-devtools-core'],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __bxCreateRequire } from 'node:module';\nconst require = __bxCreateRequire(import.meta.url);",

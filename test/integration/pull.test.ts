@@ -124,10 +124,13 @@ describe('boxctl pull', () => {
   it('survives a kill -9 at any moment of a pull: no half image, and the next pull completes', async () => {
     for (const delay of [150, 300, 450, 600]) {
       const child = spawn('runuser', ['-u', testUser.user, '--', 'env', '-i', ...userEnv(testUser.user, testUser.uid), process.execPath, join(inject('appDir'), 'dist', 'boxctl.js'), '--root', root, 'pull', `${REG}/boxctl/layers`], { stdio: 'ignore' });
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
-      // runuser forwards nothing on SIGKILL: kill the whole group of the user's pull.
-      spawn('pkill', ['-KILL', '-u', testUser.user, '-f', 'boxctl.js']);
-      await new Promise((r) => child.on('exit', r));
+      // runuser forwards nothing on SIGKILL: kill the pull itself (and only this test's,
+      // matched by its store), with its worker children.
+      spawn('pkill', ['-KILL', '-u', testUser.user, '-f', `root ${root} pull`]);
+      spawn('pkill', ['-KILL', '-u', testUser.user, '-f', 'unpack-worker.js']);
+      await exited;
       const rows = JSON.parse((await bx(['images', '--format', 'json'])).stdout) as { Repository: string }[];
       expect(rows.every((r) => r.Repository === `${REG}/boxctl/layers`)).toBe(true);
     }

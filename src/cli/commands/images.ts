@@ -47,20 +47,30 @@ export const pull: CommandSpec = {
     const say = (line: string) => {
       if (!quiet) ctx.stderr.write(`${line}\n`);
     };
+    const request = { name: String(args.image), root: await root(ctx), platform: platformFrom(args), tlsVerify: args['tls-verify'] !== false };
+    // Bars only where they can be redrawn: a terminal that moves its cursor. Ink and
+    // React load here and nowhere else, so no other pull or command pays for them.
+    const stderr = ctx.stderr as NodeJS.WritableStream & { isTTY?: boolean };
+    const bars = !quiet && stderr.isTTY === true && process.env.TERM !== 'dumb';
+    const progress = bars ? (await import('../ui/pull-tty.js')).showPullProgress(stderr as NodeJS.WriteStream, { color: process.env.NO_COLOR === undefined }) : undefined;
     const record = await pullImage({
-      name: String(args.image),
-      root: await root(ctx),
-      platform: platformFrom(args),
-      tlsVerify: args['tls-verify'] !== false,
-      onEvent: (e) => {
-        if (e.kind === 'trying') say(`Trying to pull ${e.reference}...`);
-        else if (e.kind === 'config') say(`Copying config ${shortId(e.digest)}`);
-        else if (e.kind === 'note') say(`Note: ${e.message}`);
-        else if (e.state === 'present') say(`Copying blob ${shortId(e.digest)} skipped: already exists`);
-        else if (e.state === 'done') say(`Copying blob ${shortId(e.digest)} done`);
-      },
+      ...request,
+      onEvent:
+        progress?.onEvent ??
+        ((e) => {
+          if (e.kind === 'trying') say(`Trying to pull ${e.reference}...`);
+          else if (e.kind === 'config') say(`Copying config ${shortId(e.digest)}`);
+          else if (e.kind === 'note') say(`Note: ${e.message}`);
+          else if (e.state === 'present') say(`Copying blob ${shortId(e.digest)} skipped: already exists`);
+          else if (e.state === 'done') say(`Copying blob ${shortId(e.digest)} done`);
+        }),
+    }).catch(async (e: unknown) => {
+      await progress?.close();
+      throw e;
     });
-    say('Writing manifest to image destination');
+    const written = 'Writing manifest to image destination';
+    if (progress) await progress.close(written);
+    else say(written);
     ctx.stdout.write(`${record.id.slice(7)}\n`);
     return 0;
   },

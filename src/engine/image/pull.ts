@@ -84,6 +84,8 @@ async function fetchMetadata(reg: RegistryClient, ref: Reference, image: string,
     doc = got.manifest;
     if (doc.kind !== 'manifest') throw new BoxctlError(`${image}: the index entry ${chosen.digest} is itself an index`);
   }
+  // Kept, so that save can name the very blobs this image was pulled as.
+  if (!store.hasBlob(got.digest)) store.putBlobBytes(got.digest, got.body);
   const configDesc = doc.config;
   emit({ kind: 'config', digest: configDesc.digest });
   if (!store.hasBlob(configDesc.digest)) await store.putBlob(configDesc.digest, configDesc.size, await reg.fetchBlob(ref.repository, configDesc));

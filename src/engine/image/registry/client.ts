@@ -12,11 +12,12 @@ import { DigestVerifier, digestOf, digestProblem, parseDigest } from '../digest.
 import { MAX_MANIFEST_SIZE, parseManifest, type ImageIndex, type ImageManifest } from '../manifest.js';
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
 import { Authenticator } from './auth.js';
-import { header, readLimited } from './body.js';
+import { header, headerValues, readLimited } from './body.js';
 import { resumableBody } from './blob-stream.js';
+import { parseChallenges } from './challenge.js';
 import { registryEndpoints } from './endpoint.js';
 import { accessDenied, httpFailure, responseDetail } from './failures.js';
-import type { RegistryCredentials } from './token.js';
+import { basicAuthorization, type RegistryCredentials } from './token.js';
 import { Transport, type Response, type SendInit } from './transport.js';
 
 export type { RegistryCredentials } from './token.js';
@@ -63,6 +64,7 @@ export class RegistryClient {
   readonly registry: string;
   readonly #transport: Transport;
   readonly #auth: Authenticator;
+  readonly #credentials: RegistryCredentials | undefined;
 
   constructor(opts: RegistryClientOptions) {
     this.registry = opts.registry;
@@ -74,6 +76,7 @@ export class RegistryClient {
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
     });
+    this.#credentials = opts.credentials;
     const auth = { registry: opts.registry, transport: this.#transport };
     this.#auth = new Authenticator(opts.credentials ? { ...auth, credentials: opts.credentials } : auth);
   }
@@ -140,6 +143,64 @@ export class RegistryClient {
     if (res.status === 200) return true;
     if (res.status === 404) return false;
     throw await this.#failure(res, repository, `looking up blob ${digest} of ${repository} in ${this.registry}`);
+  }
+
+  /**
+   * Checks the user name and password the way `docker login` does: GET /v2/ with them,
+   * answering a Basic challenge directly and a Bearer one with a token asked for no
+   * repository at all, since a login is not a pull of anything. A registry that
+   * answers without asking needs no login, and passes.
+   */
+  async checkLogin(): Promise<void> {
+    const creds = this.#credentials;
+    if (!creds || !('username' in creds)) throw new UserError(`a login to ${this.registry} needs a user name and password`);
+    const basic = basicAuthorization(creds);
+    const ping = (authorization?: string) => this.#transport.toRegistry('/v2/', { method: 'GET', headers: authorization ? { authorization } : {} });
+    const refused = (detail: string) =>
+      new UserError(`login to ${this.registry} failed: ${detail || 'the registry refused the credentials'}: check the user name and password`);
+    const settle = async (res: Response): Promise<void> => {
+      if (res.status === 200) return res.body.dump();
+      const detail = await responseDetail(res);
+      if (res.status === 401 || res.status === 403) throw refused(detail);
+      throw httpFailure(`logging in to ${this.registry}`, res.status, detail);
+    };
+    const first = await ping();
+    if (first.status !== 401) return settle(first);
+    await first.body.dump();
+    const challenges = headerValues(first.headers, 'www-authenticate').flatMap(parseChallenges);
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    if (!bearer) {
+      if (challenges.some((c) => c.scheme === 'basic')) return settle(await ping(basic));
+      throw new BoxctlError(`${this.registry} asks for authentication boxctl does not support (${challenges.map((c) => c.scheme).join(', ') || 'no WWW-Authenticate challenge'})`);
+    }
+    let realm: URL;
+    try {
+      realm = new URL(bearer.params.realm ?? '');
+    } catch {
+      throw new BoxctlError(`${this.registry} asks for a bearer token but names no usable token server (realm ${JSON.stringify(bearer.params.realm ?? '')})`);
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') throw new BoxctlError(`${this.registry} names a token server boxctl cannot reach: ${realm.href}`);
+    if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
+    realm.searchParams.set('account', creds.username);
+    const answer = await this.#transport.toUrl(realm, { method: 'GET', headers: { authorization: basic } });
+    if (answer.status !== 200) {
+      const detail = await responseDetail(answer);
+      if (answer.status === 401 || answer.status === 403) throw refused(detail);
+      throw httpFailure(`getting a login token from ${realm.host}`, answer.status, detail);
+    }
+    const tooLarge = () => new BoxctlError(`the token server of ${this.registry} sent an answer larger than 1 MiB`);
+    let doc: unknown;
+    try {
+      doc = JSON.parse((await readLimited(answer.body, answer.headers, 2 ** 20, tooLarge)).toString('utf8'));
+    } catch (e) {
+      if (e instanceof BoxctlError) throw e;
+      throw new BoxctlError(`the token server of ${this.registry} sent invalid JSON: ${(e as Error).message}`);
+    }
+    const fields = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>) : {};
+    // 'token' in Docker's token spec, 'access_token' in its OAuth2 flavour.
+    const token = [fields.token, fields.access_token].find((t): t is string => typeof t === 'string' && t !== '');
+    if (!token) throw new BoxctlError(`the token server of ${this.registry} answered without a token`);
+    return settle(await ping(`Bearer ${token}`));
   }
 
   /** Closes boxctl's own connection pools; a dispatcher passed in stays open. */
