@@ -209,7 +209,7 @@ describe('boxctl save and load', () => {
   });
 });
 
-describe.skipIf(!existsSync('/usr/bin/podman'))('podman and boxctl read each other', () => {
+describe('podman and boxctl read each other', () => {
   const podmanEnv = () => ({ XDG_DATA_HOME: file('podman-data'), XDG_CONFIG_HOME: file('podman-config') });
   const podman = (args: string[]) =>
     runAs(['podman', '--root', file('podman-root'), '--runroot', file('podman-run'), '--storage-driver', 'vfs', ...args], { ...testUser, env: podmanEnv() });
