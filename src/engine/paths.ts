@@ -43,8 +43,10 @@ export function resolvePaths(input: PathInput): StorePaths {
 }
 
 /** resolvePaths for this process: its environment, uid and home. */
-export function currentPaths(overrides: { root?: string | undefined; runroot?: string | undefined } = {}): StorePaths {
-  const env = process.env;
+export function currentPaths(
+  overrides: { root?: string | undefined; runroot?: string | undefined } = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): StorePaths {
   const uid = process.getuid?.() ?? 0;
   const rt = readRuntimeDir(env.XDG_RUNTIME_DIR);
   const state = classifyRuntimeDir(rt, uid);

@@ -1,13 +1,10 @@
 // The local image operations behind `images`, `rmi`, `tag` and `image inspect`.
-import { rename } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 
 import { ConflictError, NotFoundError, UserError } from '../../errors.js';
 import { removeInUserns } from '../userns.js';
 import { parseImageConfig, type ImageConfig } from './manifest.js';
 import { isShortName, parseReference, splitReference } from './reference.js';
-import { findImageById, findImageByRef, removeImage, removeName, repoTag, shortId, storeName, unusedLayers, type ImageIndexFile, type ImageRecord } from './store/records.js';
-import { layerDir } from './store/layout.js';
+import { findImageById, findImageByRef, removeImage, removeName, repoTag, shortId, storeName, type ImageIndexFile, type ImageRecord } from './store/records.js';
 import { ImageStore } from './store/store.js';
 
 export interface LocalMatch {
@@ -129,13 +126,7 @@ export async function removeImages(root: string, wanted: readonly string[], forc
       report.untagged.push(...image.names);
       next = removeImage(next, image.id);
       report.deleted.push(image.id);
-      for (const layer of unusedLayers(next, image.layers)) {
-        const dir = layerDir(store.layout, layer);
-        if (!existsSync(dir)) continue;
-        const aside = `${store.layout.tmp}/removing-${process.pid}-${layer.slice(7, 19)}`;
-        await rename(dir, aside);
-        doomed.push(aside);
-      }
+      doomed.push(...(await store.setAsideUnused(next, image.layers)));
     }
     return next;
   });

@@ -8,11 +8,12 @@ import { arch } from 'node:os';
 import { BoxctlError, NotFoundError } from '../../errors.js';
 import { ociArch } from '../host/platform.js';
 import { userIdMaps } from '../userns.js';
-import { findCredentials } from './auth-file.js';
+import { findCredentials, type AuthFile } from './auth-file.js';
 import { loadAuthFiles, loadRegistriesConf } from './config-files.js';
 import { parseImageConfig, selectPlatform, type Descriptor, type ImageConfig, type WantedPlatform } from './manifest.js';
 import { layerCompression } from './media-types.js';
 import { registryFor, type PullSource } from './pull-sources.js';
+import type { RegistriesConf } from './registries-conf.js';
 import type { Reference } from './reference.js';
 import { RegistryClient } from './registry/client.js';
 import { ambiguousShortNameError, resolveShortName } from './short-names.js';
@@ -37,16 +38,16 @@ export interface PullRequest {
 
 const PARALLEL_LAYERS = 3;
 
-function candidates(name: string): Reference[] {
-  const resolved = resolveShortName(name, loadRegistriesConf());
+function candidates(name: string, conf: RegistriesConf): Reference[] {
+  const resolved = resolveShortName(name, conf);
   if (resolved.kind !== 'search') return [resolved.reference];
   if (resolved.ambiguous) throw ambiguousShortNameError(name, resolved.candidates);
   return resolved.candidates;
 }
 
-function client(source: PullSource, tlsVerify: boolean | undefined): RegistryClient {
+function client(source: PullSource, tlsVerify: boolean | undefined, authFiles: readonly AuthFile[]): RegistryClient {
   const ref = source.reference;
-  const found = findCredentials(loadAuthFiles(), `${ref.registry}/${ref.repository}`);
+  const found = findCredentials(authFiles, `${ref.registry}/${ref.repository}`);
   const creds = found?.kind === 'credentials' ? found.credentials : undefined;
   return new RegistryClient({
     registry: ref.registry,
@@ -133,11 +134,17 @@ async function fetchLayer(reg: RegistryClient, ref: Reference, image: string, de
   });
 }
 
-async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, store: ImageStore, single: boolean): Promise<ImageRecord> {
+interface PullContext {
+  store: ImageStore;
+  single: boolean;
+  authFiles: readonly AuthFile[];
+}
+
+async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, { store, single, authFiles }: PullContext): Promise<ImageRecord> {
   const emit = req.onEvent ?? (() => undefined);
   const image = storeName(source.reference);
   emit({ kind: 'trying', reference: image });
-  const reg = client(source, req.tlsVerify);
+  const reg = client(source, req.tlsVerify, authFiles);
   const wanted: WantedPlatform = { os: req.platform?.os ?? 'linux', architecture: req.platform?.architecture ?? ociArch(arch()) };
   if (req.platform?.variant) wanted.variant = req.platform.variant;
   const meta = await fetchMetadata(reg, source.reference, image, wanted, store, emit);
@@ -175,12 +182,13 @@ async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, 
 export async function pullImage(req: PullRequest): Promise<ImageRecord> {
   const store = new ImageStore(req.root);
   await store.sweepTmp();
-  const { single } = userIdMaps();
+  const conf = loadRegistriesConf();
+  const ctx: PullContext = { store, single: userIdMaps().single, authFiles: loadAuthFiles() };
   let lastError: unknown;
-  for (const asked of candidates(req.name)) {
-    for (const source of registryFor(asked, loadRegistriesConf())) {
+  for (const asked of candidates(req.name, conf)) {
+    for (const source of registryFor(asked, conf)) {
       try {
-        return await pullFrom(source, asked, req, store, single);
+        return await pullFrom(source, asked, req, ctx);
       } catch (e) {
         lastError = e;
         // Not there: try the next mirror, location or search registry. Anything

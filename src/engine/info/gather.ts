@@ -3,7 +3,7 @@
 // access. Independent probes run concurrently; each costs a few milliseconds.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, statfsSync, statSync } from 'node:fs';
-import { arch, homedir, release, userInfo } from 'node:os';
+import { arch, release, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 import { native } from '../../native/addon.js';
@@ -19,7 +19,7 @@ import { parseOsRelease } from '../host/osrelease.js';
 import { classifyRuntimeDir, readRuntimeDir } from '../host/runtimedir.js';
 import { freeSubidRange, subidRanges } from '../host/subid.js';
 import { which } from '../host/which.js';
-import { resolvePaths } from '../paths.js';
+import { currentPaths } from '../paths.js';
 import type { HostFacts, IdHelperFacts, ProbeFailure } from './facts.js';
 
 export interface GatherOptions {
@@ -163,14 +163,7 @@ export async function gatherFacts(opts: GatherOptions = {}): Promise<HostFacts> 
 
   const rt = readRuntimeDir(env.XDG_RUNTIME_DIR);
   const rtState = classifyRuntimeDir(rt, user.uid);
-  const paths = resolvePaths({
-    env,
-    uid: user.uid,
-    home: env.HOME || homedir(),
-    root: opts.root,
-    runroot: opts.runroot,
-    runtimeDirUsable: rtState === 'ok' || rtState === 'open-mode',
-  });
+  const paths = currentPaths({ root: opts.root, runroot: opts.runroot }, env);
   const rootProblem = ensureOwnDir(paths.root, user.uid);
   const runrootProblem = ensureOwnDir(paths.runroot, user.uid);
 

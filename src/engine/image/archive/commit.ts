@@ -4,15 +4,12 @@
 // layer is there. All or nothing: when anything fails before the records are written,
 // the layers this commit published and no image uses are taken back, so a refused
 // archive leaves images.json and layers/ as they were.
-import { existsSync, linkSync, renameSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { linkSync, renameSync } from 'node:fs';
 
 import { BoxctlError } from '../../../errors.js';
 import { removeInUserns } from '../../userns.js';
-import { layerDir } from '../store/layout.js';
 import { withLock } from '../store/lock.js';
-import { unusedLayers, upsertImage, type ImageRecord } from '../store/records.js';
+import { upsertImage, type ImageRecord } from '../store/records.js';
 import type { ImageStore } from '../store/store.js';
 import { unpackLayer } from '../unpack/index.js';
 import type { PlannedImage, PlannedLayer } from './plan.js';
@@ -26,11 +23,6 @@ export interface CommitOptions {
   /** Single-id mode: no subordinate ids, owners squashed. */
   single: boolean;
   onEvent?: (e: CommitEvent) => void;
-}
-
-function tmpName(store: ImageStore, kind: string): string {
-  // The pattern of the store's own temporaries, so sweepTmp takes them if we die.
-  return join(store.layout.tmp, `${kind}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
 }
 
 class Commit {
@@ -75,7 +67,7 @@ class Commit {
   /** A spooled file becomes a blob by hard link: no second copy of a layer. */
   adoptBlob(file: string, digest: string): void {
     if (this.store.hasBlob(digest)) return;
-    const tmp = tmpName(this.store, 'blob');
+    const tmp = this.store.tmpPath('blob');
     linkSync(file, tmp);
     renameSync(tmp, this.store.blobPath(digest));
   }
@@ -93,17 +85,8 @@ class Commit {
   async rollback(): Promise<void> {
     if (this.published.length === 0) return;
     const { store } = this;
-    const doomed: string[] = [];
-    // The lock store.updateIndex takes; the records are read, not rewritten.
-    await withLock(join(store.layout.locks, 'images.lock'), async () => {
-      for (const layer of unusedLayers(store.readIndex(), this.published)) {
-        const dir = layerDir(store.layout, layer);
-        if (!existsSync(dir)) continue;
-        const aside = tmpName(store, 'removing');
-        await rename(dir, aside);
-        doomed.push(aside);
-      }
-    });
+    // The records are read under their lock, not rewritten.
+    const doomed = await store.withIndexLock(() => store.setAsideUnused(store.readIndex(), this.published));
     for (const dir of doomed) await removeInUserns(dir);
   }
 }

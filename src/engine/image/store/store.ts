@@ -3,7 +3,7 @@
 // in tmp/ and renamed into place once verified, the records are rewritten whole by
 // rename under a lock, and an image is recorded only after all its layers exist.
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,7 +13,7 @@ import { removeInUserns } from '../../userns.js';
 import { DigestVerifier } from '../digest.js';
 import { blobPath, layerDir, storeLayout, type StoreLayout } from './layout.js';
 import { withLock } from './lock.js';
-import { emptyIndex, type ImageIndexFile } from './records.js';
+import { emptyIndex, unusedLayers, type ImageIndexFile } from './records.js';
 
 export class ImageStore {
   readonly layout: StoreLayout;
@@ -40,9 +40,14 @@ export class ImageStore {
     }
   }
 
+  /** Holds the records' lock: what must not interleave with another process's update. */
+  withIndexLock<T>(fn: () => Promise<T> | T): Promise<T> {
+    return withLock(join(this.layout.locks, 'images.lock'), fn);
+  }
+
   /** Read-modify-write of the records, serialized across processes. */
   async updateIndex(change: (index: ImageIndexFile) => ImageIndexFile | Promise<ImageIndexFile>): Promise<ImageIndexFile> {
-    return withLock(join(this.layout.locks, 'images.lock'), async () => {
+    return this.withIndexLock(async () => {
       const next = await change(this.readIndex());
       const tmp = join(this.layout.tmp, `images.${process.pid}.json`);
       writeFileSync(tmp, `${JSON.stringify(next, null, 1)}\n`, { mode: 0o600, flush: true });
@@ -62,12 +67,13 @@ export class ImageStore {
   /** Streams a blob in, verifying digest and size, and publishes it by rename. */
   async putBlob(digest: string, size: number, source: Readable): Promise<string> {
     const final = this.blobPath(digest);
-    const tmp = this.tmpName('blob');
+    const tmp = this.tmpPath('blob');
     try {
       await pipeline(source, new DigestVerifier({ digest, size }), createWriteStream(tmp, { mode: 0o600, flush: true }));
       await rename(tmp, final);
     } catch (e) {
-      await removeInUserns(tmp).catch(() => undefined);
+      // A blob file is the user's own, unlike unpacked layers: no namespace needed.
+      await rm(tmp, { force: true });
       throw e;
     }
     return final;
@@ -75,7 +81,7 @@ export class ImageStore {
 
   putBlobBytes(digest: string, bytes: Buffer): string {
     const final = this.blobPath(digest);
-    const tmp = this.tmpName('blob');
+    const tmp = this.tmpPath('blob');
     writeFileSync(tmp, bytes, { mode: 0o600, flush: true });
     renameSync(tmp, final);
     return final;
@@ -116,21 +122,28 @@ export class ImageStore {
     }
   }
 
-  async removeLayer(diffId: string): Promise<void> {
-    const dir = layerDir(this.layout, diffId);
-    // Renamed aside first, so a half-removed layer is never taken for a whole one.
-    const doomed = this.tmpName('removing');
-    try {
-      await rename(dir, doomed);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw e;
+  /**
+   * Moves the candidate layers that no image of index uses out of layers/, so a
+   * half-deleted layer is never taken for a whole one. Call it under the index lock
+   * and delete the returned dirs (removeInUserns) after releasing it.
+   */
+  async setAsideUnused(index: ImageIndexFile, candidates: readonly string[]): Promise<string[]> {
+    const aside: string[] = [];
+    for (const diffId of unusedLayers(index, candidates)) {
+      const doomed = this.tmpPath('removing');
+      try {
+        await rename(layerDir(this.layout, diffId), doomed);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      aside.push(doomed);
     }
-    await removeInUserns(doomed);
+    return aside;
   }
 
-  /** tmp/ entries carry the pid of their maker, so leftovers of dead processes can be told apart. */
-  private tmpName(kind: string): string {
+  /** tmp/ entries carry the pid of their maker, so sweepTmp can tell leftovers of dead processes. */
+  tmpPath(kind: string): string {
     return join(this.layout.tmp, `${kind}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
   }
 
