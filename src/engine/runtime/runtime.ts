@@ -156,7 +156,7 @@ export function list(root: string): RuntimeStateReport[] {
 export function kill(root: string, id: string, signal: number): void {
   const { dir, state: s } = readState(root, id);
   const status = currentStatus(dir, s);
-  if (status === 'stopped') throw new ConflictError(`container '${id}' is not running`);
+  if (status === 'stopped') throw new ConflictError(`container '${id}' is not running: nothing to signal; remove it with 'boxctl runtime delete ${id}'`);
   process.kill(s.pid, signal);
 }
 

@@ -71,7 +71,7 @@ export function readState(root: string, id: string): { dir: string; state: Runti
   try {
     text = readFileSync(join(dir, 'state.json'), 'utf8');
   } catch {
-    throw new NotFoundError(`container '${id}' does not exist`);
+    throw new NotFoundError(`container '${id}' does not exist: 'boxctl runtime list' shows the containers there are`);
   }
   return { dir, state: JSON.parse(text) as RuntimeState };
 }
