@@ -79,6 +79,9 @@ export function fastParse(argv: readonly string[], commands: readonly CommandSpe
       }
       if (!spec || spec.subcommands) return undefined;
       positionals.push(token);
+      if (spec.commandAfter !== undefined && positionals.length === spec.commandAfter) {
+        args['--'] = rest.splice(0);
+      }
       continue;
     }
     if (token === '-h' || token === '--help' || token === '--version') return undefined;
@@ -99,6 +102,11 @@ export function fastParse(argv: readonly string[], commands: readonly CommandSpe
       if (i < names.length - 1 && o.type !== 'boolean') return undefined;
       const v = value(o, inline, rest);
       if (v === undefined) return undefined;
+      if (o.repeatable && key in args) {
+        // As yargs does: one occurrence is a string, several an array.
+        args[key] = [...(Array.isArray(args[key]) ? (args[key] as unknown[]) : [args[key]]), v];
+        continue;
+      }
       if (key in args && o.type !== 'array') return undefined;
       args[key] = o.type === 'array' && Array.isArray(args[key]) ? [...(args[key] as unknown[]), ...(v as unknown[])] : v;
     }
@@ -127,6 +135,7 @@ export function fastParse(argv: readonly string[], commands: readonly CommandSpe
   for (const [name, o] of Object.entries({ ...GLOBAL_OPTIONS, ...spec.options })) {
     if (!(name in args) && o.default !== undefined) args[name] = o.default;
   }
+  if (spec.commandAfter !== undefined && !('--' in args)) return undefined;
   args._ = path;
   return { spec, args };
 }

@@ -10,6 +10,18 @@ import type { CommandSpec } from './spec.js';
 
 export { VERSION } from './globals.js';
 
+/** The same shapes from both parsers: repeatable options as lists, the command line as a list. */
+function normalise(spec: CommandSpec, args: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...args };
+  for (const [name, o] of Object.entries(spec.options)) {
+    if (!o.repeatable) continue;
+    const v = out[name];
+    out[name] = v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String);
+  }
+  if (spec.commandAfter !== undefined) out['--'] = ((out['--'] as unknown[] | undefined) ?? []).map(String);
+  return out;
+}
+
 export async function run(argv: readonly string[], streams: Streams = processStreams()): Promise<number> {
   let debug = false;
   const execute = async (spec: CommandSpec, args: Readonly<Record<string, unknown>>): Promise<number> => {
@@ -19,7 +31,7 @@ export async function run(argv: readonly string[], streams: Streams = processStr
       logLevel: args['log-level'] as GlobalOptions['logLevel'],
     };
     debug = globals.logLevel === 'debug';
-    return spec.run ? spec.run({ ...streams, globals }, args) : 0;
+    return spec.run ? spec.run({ ...streams, globals }, normalise(spec, args)) : 0;
   };
   try {
     const first = argv.find((a) => !a.startsWith('-'));

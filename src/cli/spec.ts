@@ -10,6 +10,8 @@ export interface OptionSpec {
   default?: string | boolean | number;
   /** Values offered by completion and checked by yargs. */
   choices?: readonly string[];
+  /** A string option that may be given again and again (`-e A=1 -e B=2`): the handler gets string[]. */
+  repeatable?: boolean;
 }
 
 export interface PositionalSpec {
@@ -28,6 +30,11 @@ export interface CommandSpec {
   positionals?: readonly PositionalSpec[];
   /** Everything after the command's name is the user's command line, untouched (`boxctl unshare ls -l`). */
   passthrough?: boolean;
+  /**
+   * Options come first, then this many positionals, then the user's command line,
+   * untouched, in `args['--']` (`boxctl run -d IMAGE sh -c 'echo -d'`).
+   */
+  commandAfter?: number;
   /** A command group (`boxctl runtime create ...`) has subcommands instead of run. */
   subcommands?: readonly CommandSpec[];
   /** Resolves to the exit code. Heavy modules are imported inside, not at the top. */

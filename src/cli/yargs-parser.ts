@@ -37,6 +37,9 @@ function register(y: Argv, spec: CommandSpec, parents: string, onCommand: OnComm
     spec.summary,
     (b) => {
       b.usage(`$0 ${parents}${usage(spec)}\n\n${spec.description}`);
+      if (spec.commandAfter !== undefined) {
+        b.parserConfiguration({ ...PARSER_CONFIGURATION, 'populate--': true });
+      }
       if (spec.passthrough) {
         // Stop at the first word that is not our own option, and hand the rest over
         // verbatim: no option parsing, no number coercion (1e3 stays 1e3).
@@ -59,8 +62,49 @@ function register(y: Argv, spec: CommandSpec, parents: string, onCommand: OnComm
   );
 }
 
+/** How many words an option takes from the line after its own (0 or 1). */
+function optionWords(token: string, options: Readonly<Record<string, OptionSpec>>): number {
+  const byName = (n: string) => Object.entries(options).find(([name, o]) => name === n || o.alias === n)?.[1];
+  if (token.startsWith('--')) {
+    if (token.includes('=')) return 0;
+    const o = byName(token.slice(2));
+    return o && o.type !== 'boolean' ? 1 : 0;
+  }
+  const last = byName(token.slice(-1));
+  return token.length === 2 && last && last.type !== 'boolean' ? 1 : 0;
+}
+
+/**
+ * For a command that takes a command line after its positionals (`run IMAGE CMD...`),
+ * marks where that line starts with `--`, so that yargs leaves it untouched.
+ */
+export function separateCommand(argv: readonly string[]): string[] {
+  let level: readonly CommandSpec[] = commands;
+  let options: Readonly<Record<string, OptionSpec>> = GLOBAL_OPTIONS;
+  let spec: CommandSpec | undefined;
+  let seen = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') return [...argv];
+    if (token.startsWith('-') && token !== '-') {
+      i += optionWords(token, options);
+      continue;
+    }
+    const sub = spec?.commandAfter === undefined ? level.find((c) => c.name === token) : undefined;
+    if (sub) {
+      spec = sub;
+      level = sub.subcommands ?? [];
+      options = { ...GLOBAL_OPTIONS, ...sub.options };
+      continue;
+    }
+    if (spec?.commandAfter === undefined) return [...argv];
+    if (++seen === spec.commandAfter) return [...argv.slice(0, i + 1), '--', ...argv.slice(i + 1)];
+  }
+  return [...argv];
+}
+
 export async function parseWithYargs(argv: readonly string[], onCommand: OnCommand): Promise<void> {
-  const parser = yargs([...argv])
+  const parser = yargs(separateCommand(argv))
     .parserConfiguration(PARSER_CONFIGURATION)
     .scriptName('boxctl')
     .usage('$0 <command> [options]\n\nA daemonless, rootless container manager.')

@@ -1,0 +1,53 @@
+// The flags `boxctl run` and `boxctl create` share, declared once (as Podman's
+// create flags are) and read into a CreateRequest in one place.
+import type { OptionSpec } from '../spec.js';
+
+const s = (description: string, extra: Partial<OptionSpec> = {}): OptionSpec => ({ type: 'string', description, ...extra });
+const list = (description: string, extra: Partial<OptionSpec> = {}): OptionSpec => ({ type: 'string', repeatable: true, description, ...extra });
+const b = (description: string, extra: Partial<OptionSpec> = {}): OptionSpec => ({ type: 'boolean', description, default: false, ...extra });
+
+export const CREATE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  name: s('name the container (default: a generated one)'),
+  env: list('set an environment variable: NAME=VALUE, or NAME to pass yours', { alias: 'e' }),
+  'env-file': list('read environment variables from a file, one NAME=VALUE per line'),
+  workdir: s('working directory inside the container', { alias: 'w' }),
+  user: s('run as USER[:GROUP] (names from the image, or numbers)', { alias: 'u' }),
+  entrypoint: s("override the image's entrypoint ('' clears it)"),
+  volume: list('bind a host path (HOST:CTR[:ro]) or mount a named volume (NAME:CTR[:ro])', { alias: 'v' }),
+  mount: list('type=bind|volume|tmpfs,source=..,target=..[,readonly]'),
+  tmpfs: list('mount a tmpfs at PATH[:OPTIONS]'),
+  'read-only': b('mount the root filesystem read-only'),
+  hostname: s('hostname inside the container (default: the short id)'),
+  label: list('add a label KEY=VALUE', { alias: 'l' }),
+  init: b('run a minimal init as pid 1 that reaps zombies and forwards signals'),
+  userns: s("'keep-id': your uid and gid are the same inside the container"),
+  'cap-add': list('add a capability (e.g. NET_ADMIN, or ALL)'),
+  'cap-drop': list('drop a capability (e.g. CHOWN, or ALL)'),
+  'security-opt': list('no-new-privileges, seccomp=unconfined or seccomp=PROFILE.json'),
+  pull: s('pull the image: always, missing, never or newer', { default: 'missing' }),
+  restart: s('restart policy: no, on-failure[:MAX], always, unless-stopped', { default: 'no' }),
+  memory: s('memory limit (e.g. 512m, 1g)', { alias: 'm' }),
+  cpus: s('CPU limit in CPUs (e.g. 0.5, 2)'),
+  'pids-limit': { type: 'number', description: 'limit the number of processes (-1: none)' },
+  'stop-signal': s('signal that stops the container (default: the image’s, else TERM)'),
+  'stop-timeout': { type: 'number', description: 'seconds to wait after the stop signal before SIGKILL (default 10)' },
+  'health-cmd': s("healthcheck command, a shell line or a JSON array ('none' disables the image's)"),
+  'health-interval': s('time between healthchecks (default 30s)'),
+  'health-timeout': s('time a healthcheck may take (default 30s)'),
+  'health-retries': { type: 'number', description: 'failures in a row that make the container unhealthy (default 3)' },
+  'health-start-period': s('time after start during which failures do not count (default 0s)'),
+  'health-on-failure': s('what to do once unhealthy: none, kill, restart, stop'),
+  'log-opt': list('log options: max-size=SIZE, max-file=N'),
+  network: s('network mode: private (loopback only), none, or host', { alias: 'net', default: 'private' }),
+  publish: list('publish a port HOST:CTR (needs a network helper: not yet)', { alias: 'p' }),
+  interactive: b('keep stdin open', { alias: 'i' }),
+  tty: b('allocate a pseudo-terminal', { alias: 't' }),
+};
+
+export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  ...CREATE_OPTIONS,
+  detach: b('run in the background and print the container id', { alias: 'd' }),
+  rm: b('remove the container when it exits'),
+  'detach-keys': s('key sequence that detaches from the container (default ctrl-p,ctrl-q)'),
+  'sig-proxy': { type: 'boolean', description: 'forward signals to the container (without a tty)', default: true },
+};

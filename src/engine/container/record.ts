@@ -1,0 +1,106 @@
+// The record of one container, as container.json holds it (docs/containers.md), and
+// the live facts read beside it. The record says what the user asked for; status is
+// derived from the monitor's files each time it is needed, never stored.
+
+export type RestartPolicy =
+  | { name: 'no' }
+  | { name: 'always' }
+  | { name: 'unless-stopped' }
+  | { name: 'on-failure'; maxRetries?: number };
+
+export interface HealthConfig {
+  /** The command as the process file's args: ["/bin/sh", "-c", CMD] or exec form. */
+  test: string[];
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
+  onFailure: 'none' | 'kill' | 'restart' | 'stop';
+}
+
+export interface MountRecord {
+  type: 'bind' | 'volume' | 'tmpfs';
+  /** Host path (bind), volume name (volume); absent for tmpfs. */
+  source?: string;
+  destination: string;
+  readOnly: boolean;
+  options?: string[];
+}
+
+export interface ContainerRecord {
+  version: 1;
+  /** 64 hex digits. */
+  id: string;
+  name: string;
+  /** The image as the user named it, and what it resolved to. */
+  imageName: string;
+  imageId: string;
+  /** The process as run: entrypoint + command resolved. */
+  command: string[];
+  created: string;
+  labels: Record<string, string>;
+  env: string[];
+  mounts: MountRecord[];
+  terminal: boolean;
+  stdin: boolean;
+  /** --rm: the monitor's exit command removes the container. */
+  autoRemove: boolean;
+  restart: RestartPolicy;
+  stopSignal: number;
+  stopTimeout: number;
+  health?: HealthConfig;
+  log: { maxSize?: number; maxFiles?: number };
+  /** The cgroup of the container, relative to the cgroup2 mount; absent without delegation. */
+  cgroupPath?: string;
+  /** Published ports, "HOST:CTR/proto" (networking issue). */
+  ports: string[];
+  network: string;
+  hostname: string;
+  user?: string;
+  workdir?: string;
+  /** The image's layers, lowest first (diff ids): the overlay's lower dirs. */
+  layers: string[];
+  /** Set when the user asked for it by name: a created container that was never started stays 'created'. */
+  startedOnce?: boolean;
+}
+
+/** monitor.json: written by the monitor once the process runs. */
+export interface MonitorFile {
+  monitorPid: number;
+  monitorStartTime: number;
+  pid: number;
+  pidStartTime: number;
+  startedAt: string;
+  restartCount: number;
+}
+
+/** exit.json: written by the monitor at every exit of the process. */
+export interface ExitFile {
+  exitCode: number;
+  signal: number | null;
+  startedAt: string;
+  finishedAt: string;
+  restartCount: number;
+  oomKilled: boolean;
+}
+
+export interface HealthFile {
+  status: 'starting' | 'healthy' | 'unhealthy';
+  failingStreak: number;
+  log: { start: string; end: string; exitCode: number; output: string }[];
+}
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'exited';
+
+/** A record with its live state: what ps, inspect and the dashboard show. */
+export interface ContainerView {
+  record: ContainerRecord;
+  status: ContainerStatus;
+  /** Host pid of the container's init while running. */
+  pid?: number;
+  exitCode?: number;
+  startedAt?: string;
+  finishedAt?: string;
+  restartCount: number;
+  health?: HealthFile;
+}
