@@ -21,7 +21,7 @@ export interface RuntimeProcess {
   exit: Promise<number>;
 }
 
-export function startRuntime(args: readonly string[], stdio: 'inherit' | 'ignore' = 'inherit'): RuntimeProcess {
+export function startRuntime(args: readonly string[], stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): RuntimeProcess {
   const path = helperPath('boxctl-runtime');
   if (!existsSync(path)) {
     throw new BoxctlError(`boxctl-runtime is missing at ${path}: rebuild the native part with 'npm rebuild boxctl'`);

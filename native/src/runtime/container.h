@@ -39,4 +39,11 @@ void bx_launch_abort (struct bx_launched *l);
 /* init.c: the first child, which becomes the init through a second one. */
 __attribute__ ((noreturn)) void bx_stage1 (struct bx_container *c);
 
+/* init.c, shared with exec.c: the change to process.user with its capabilities
+ * (runc's finalizeNamespace), the signal state a process starts with, and closing
+ * every fd but stdio and `keep` (-1: none) before execve. */
+int bx_become_user (const struct bx_spec *s, int cwd_fd, int last_cap, struct bx_error *err);
+int bx_reset_signals (struct bx_error *err);
+int bx_close_fds (int keep, struct bx_error *err);
+
 #endif

@@ -148,8 +148,8 @@ set_names (const struct bx_spec *s, struct bx_error *err)
  * the change of user; PR_SET_KEEPCAPS keeps the permitted set across it; the
  * cwd is tried as root first and again as the user (a directory only the user
  * may enter). */
-static int
-become_user (const struct bx_spec *s, int cwd_fd, int last_cap, struct bx_error *err)
+int
+bx_become_user (const struct bx_spec *s, int cwd_fd, int last_cap, struct bx_error *err)
 {
   bool in_cwd = fchdir (cwd_fd) == 0;
   int ret;
@@ -171,8 +171,8 @@ become_user (const struct bx_spec *s, int cwd_fd, int last_cap, struct bx_error 
 
 /* The container starts with default signal handling and nothing blocked,
  * whatever the runtime inherited or blocked for `run`. */
-static int
-reset_signals (struct bx_error *err)
+int
+bx_reset_signals (struct bx_error *err)
 {
   sigset_t none;
   int sig;
@@ -226,12 +226,12 @@ init_setup (struct bx_container *c, char *exe, size_t len, int *fifo_fd, struct 
    * change of user may drop: load it now.  Otherwise as late as possible. */
   if (s->seccomp != NULL && !s->no_new_privileges && (ret = bx_seccomp_load (s->seccomp, err)) < 0)
     return ret;
-  if ((ret = become_user (s, cwd_fd, last_cap, err)) < 0)
+  if ((ret = bx_become_user (s, cwd_fd, last_cap, err)) < 0)
     return ret;
   close (cwd_fd);
   if ((ret = bx_process_home (s, err)) < 0 || (ret = bx_process_find_exec (s, exe, len, err)) < 0)
     return ret;
-  return reset_signals (err);
+  return bx_reset_signals (err);
 }
 
 static int
@@ -267,8 +267,8 @@ wait_for_start (int fifo_fd, struct bx_error *err)
 /* Nothing of the runtime's may reach the container: close every fd but stdio
  * and the close-on-exec handshake socket, which execve closes or, should it
  * fail, carries the error. */
-static int
-close_fds (int keep, struct bx_error *err)
+int
+bx_close_fds (int keep, struct bx_error *err)
 {
   if (keep < 0)
     {
@@ -304,7 +304,7 @@ init_main (struct bx_container *c)
       if (set_dumpable (1, &err) < 0 || wait_for_start (fifo_fd, &err) < 0 || set_dumpable (0, &err) < 0)
         die (c, &err, 1);
     }
-  if (close_fds (c->sync_fd, &err) < 0)
+  if (bx_close_fds (c->sync_fd, &err) < 0)
     die (c, &err, 1);
   if (c->spec->seccomp != NULL && c->spec->no_new_privileges && bx_seccomp_load (c->spec->seccomp, &err) < 0)
     die (c, &err, 1);

@@ -4,6 +4,8 @@
  *   boxctl-runtime create --bundle DIR --state-dir DIR [--console-socket PATH] [--report-fd N] ID
  *   boxctl-runtime start  --state-dir DIR [--report-fd N]
  *   boxctl-runtime run    --bundle DIR --state-dir DIR [--console-socket PATH] [--report-fd N] ID
+ *   boxctl-runtime exec   --bundle DIR --pid PID --process FILE [--console-socket PATH] [--detach]
+ *                         [--pid-file PATH] [--report-fd N]
  *
  * One JSON line on fd N reports the outcome; without --report-fd only a failure
  * is reported, on stderr.  stdin, stdout and stderr belong to the container. */
@@ -20,7 +22,9 @@
 #include <unistd.h>
 
 #include "container.h"
+#include "exec.h"
 #include "selfexe.h"
+#include "signals.h"
 #include "spec.h"
 #include "state.h"
 
@@ -30,10 +34,10 @@
 struct options
 {
   const char *verb, *bundle, *state_dir, *console_socket, *id;
+  const char *pid, *process, *pid_file; /* exec */
+  bool detach;
   int report_fd;
 };
-
-static const int forwarded_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH };
 
 static void
 report_ok (const struct options *o, pid_t pid)
@@ -79,6 +83,17 @@ parse_args (int argc, char **argv, struct options *o, struct bx_error *err)
         value = &o->state_dir;
       else if (strcmp (argv[i], "--console-socket") == 0)
         value = &o->console_socket;
+      else if (strcmp (argv[i], "--pid") == 0)
+        value = &o->pid;
+      else if (strcmp (argv[i], "--process") == 0)
+        value = &o->process;
+      else if (strcmp (argv[i], "--pid-file") == 0)
+        value = &o->pid_file;
+      else if (strcmp (argv[i], "--detach") == 0)
+        {
+          o->detach = true;
+          continue;
+        }
       else if (strcmp (argv[i], "--report-fd") == 0)
         {
           if (i + 1 == argc)
@@ -111,8 +126,18 @@ parse_args (int argc, char **argv, struct options *o, struct bx_error *err)
         return bx_fail (err, EINVAL, "usage: boxctl-runtime start --state-dir DIR [--report-fd N]");
       return 0;
     }
+  if (strcmp (o->verb, "exec") == 0)
+    {
+      if (o->bundle == NULL || o->pid == NULL || o->process == NULL || o->state_dir != NULL || o->id != NULL)
+        return bx_fail (err, EINVAL,
+                        "usage: boxctl-runtime exec --bundle DIR --pid PID --process FILE [--console-socket PATH] "
+                        "[--detach] [--pid-file PATH] [--report-fd N]");
+      return 0;
+    }
+  if (o->pid != NULL || o->process != NULL || o->pid_file != NULL || o->detach)
+    return bx_fail (err, EINVAL, "--pid, --process, --pid-file and --detach go with exec");
   if (strcmp (o->verb, "create") != 0 && strcmp (o->verb, "run") != 0)
-    return bx_fail (err, EINVAL, "unknown command '%s' (create, start or run)", o->verb);
+    return bx_fail (err, EINVAL, "unknown command '%s' (create, start, run or exec)", o->verb);
   if (o->bundle == NULL || o->state_dir == NULL || o->id == NULL)
     return bx_fail (err, EINVAL,
                     "usage: boxctl-runtime %s --bundle DIR --state-dir DIR [--console-socket PATH] [--report-fd N] ID",
@@ -212,31 +237,6 @@ cmd_start (const struct options *o, struct bx_error *err)
   return 0;
 }
 
-/* Forward signals to the init until it exits; its status becomes ours, 128+N
- * for a signal N, as a shell reports it. */
-static int
-forward_and_wait (pid_t init, const sigset_t *set)
-{
-  for (;;)
-    {
-      siginfo_t si;
-      int sig = sigwaitinfo (set, &si), status;
-      pid_t r;
-
-      if (sig < 0)
-        continue; /* EINTR: a signal outside the set, e.g. SIGSTOP/SIGCONT */
-      if (sig != SIGCHLD)
-        {
-          kill (init, sig);
-          continue;
-        }
-      while ((r = waitpid (init, &status, WNOHANG)) < 0 && errno == EINTR)
-        ;
-      if (r == init)
-        return WIFSIGNALED (status) ? 128 + WTERMSIG (status) : WEXITSTATUS (status);
-    }
-}
-
 static int
 cmd_run (const struct options *o, int *status, struct bx_error *err)
 {
@@ -245,16 +245,9 @@ cmd_run (const struct options *o, int *status, struct bx_error *err)
   struct bx_state st;
   struct bx_spec spec;
   sigset_t set;
-  size_t i;
 
-  /* Blocked before the fork, so that none is lost while the container starts;
-   * the init unblocks them for itself before execve. */
-  sigemptyset (&set);
-  sigaddset (&set, SIGCHLD);
-  for (i = 0; i < sizeof (forwarded_signals) / sizeof (forwarded_signals[0]); i++)
-    sigaddset (&set, forwarded_signals[i]);
-  if (sigprocmask (SIG_BLOCK, &set, NULL) < 0)
-    return bx_fail_errno (err, "block signals");
+  if (bx_signals_block (&set, err) < 0)
+    return -1;
 
   if (bx_state_open (o->state_dir, &st, err) < 0 || prepare (o, &spec, &c, err) < 0)
     return -1;
@@ -266,7 +259,29 @@ cmd_run (const struct options *o, int *status, struct bx_error *err)
       return -1;
     }
   report_ok (o, l.init);
-  *status = forward_and_wait (l.init, &set);
+  *status = bx_signals_forward_and_wait (l.init, &set);
+  return 0;
+}
+
+/* Without --detach, a foreground stand-in for the process, as `run` is. */
+static int
+cmd_exec (const struct options *o, int *status, struct bx_error *err)
+{
+  struct bx_exec_options e = { .bundle = o->bundle, .process = o->process, .console_socket = o->console_socket,
+                               .pid_file = o->pid_file };
+  char *end;
+  sigset_t set;
+  pid_t pid;
+
+  *status = BX_EXIT_RUNTIME;
+  errno = 0;
+  e.pid = (pid_t) strtol (o->pid, &end, 10);
+  if (errno != 0 || *end != '\0' || e.pid <= 0)
+    return bx_fail (err, EINVAL, "--pid %s is not a process id", o->pid);
+  if (bx_signals_block (&set, err) < 0 || (pid = bx_exec_start (&e, status, err)) < 0)
+    return -1;
+  report_ok (o, pid);
+  *status = o->detach ? 0 : bx_signals_forward_and_wait (pid, &set);
   return 0;
 }
 
@@ -281,7 +296,7 @@ main (int argc, char **argv)
   if (parse_args (argc, argv, &o, &err) < 0)
     {
       report_error (&o, &err);
-      return o.verb != NULL && strcmp (o.verb, "run") == 0 ? EXIT_RUNTIME : 1;
+      return o.verb != NULL && (strcmp (o.verb, "run") == 0 || strcmp (o.verb, "exec") == 0) ? EXIT_RUNTIME : 1;
     }
   if (strcmp (o.verb, "start") == 0)
     ret = cmd_start (&o, &err);
@@ -295,12 +310,16 @@ main (int argc, char **argv)
         ret = bx_fail_errno (&err, "mark --report-fd close-on-exec");
       else if (strcmp (o.verb, "create") == 0)
         ret = cmd_create (&o, &err);
+      else if (strcmp (o.verb, "exec") == 0)
+        ret = cmd_exec (&o, &status, &err);
       else
         ret = cmd_run (&o, &status, &err);
     }
   if (ret < 0)
     {
       report_error (&o, &err);
+      if (strcmp (o.verb, "exec") == 0)
+        return status;
       return strcmp (o.verb, "run") == 0 ? EXIT_RUNTIME : 1;
     }
   return status;

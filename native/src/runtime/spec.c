@@ -364,3 +364,64 @@ bx_spec_load (const char *path, struct bx_spec *spec, struct bx_error *err)
   /* The document stays: the spec's strings point into it. */
   return parse (root, spec, err);
 }
+
+/* Errors name the field as in config.json; say which file instead. */
+static int
+rename_file_in_error (const char *path, struct bx_error *err)
+{
+  static const char prefix[] = "config.json: ";
+  char msg[sizeof (err->msg)];
+
+  if (strncmp (err->msg, prefix, sizeof (prefix) - 1) == 0)
+    {
+      snprintf (msg, sizeof (msg), "%s: %s", path, err->msg + sizeof (prefix) - 1);
+      memcpy (err->msg, msg, sizeof (msg));
+    }
+  return -1;
+}
+
+int
+bx_spec_load_process (const char *path, struct bx_spec *spec, struct bx_error *err)
+{
+  enum json_tokener_error jerr;
+  struct json_object *process, *wrapper;
+  struct bx_spec p;
+  char *text;
+
+  memset (&p, 0, sizeof (p));
+  if (read_file (path, &text, err) < 0)
+    return -1;
+  process = json_tokener_parse_verbose (text, &jerr);
+  free (text);
+  if (process == NULL)
+    return bx_fail (err, EINVAL, "%s is not valid JSON: %s", path, json_tokener_error_desc (jerr));
+  /* runc exec takes the profile and ignores it where AppArmor is off; so do we. */
+  if (json_object_is_type (process, json_type_object))
+    json_object_object_del (process, "apparmorProfile");
+  wrapper = json_object_new_object ();
+  if (wrapper == NULL || json_object_object_add (wrapper, "process", process) < 0)
+    return bx_fail (err, ENOMEM, "read %s", path);
+  if (parse_process (wrapper, &p, err) < 0)
+    return rename_file_in_error (path, err);
+  spec->terminal = p.terminal;
+  spec->console_height = p.console_height;
+  spec->console_width = p.console_width;
+  spec->uid = p.uid;
+  spec->gid = p.gid;
+  spec->has_umask = p.has_umask;
+  spec->umask = p.umask;
+  spec->has_additional_gids = p.has_additional_gids;
+  spec->additional_gids = p.additional_gids;
+  spec->n_additional_gids = p.n_additional_gids;
+  spec->args = p.args;
+  spec->env = p.env;
+  spec->n_env = p.n_env;
+  spec->cwd = p.cwd;
+  memcpy (spec->caps, p.caps, sizeof (spec->caps));
+  spec->rlimits = p.rlimits;
+  spec->n_rlimits = p.n_rlimits;
+  spec->no_new_privileges = p.no_new_privileges;
+  spec->has_oom_score_adj = p.has_oom_score_adj;
+  spec->oom_score_adj = p.oom_score_adj;
+  return 0;
+}

@@ -133,9 +133,16 @@ struct bx_spec
   int n_readonly_paths;
   struct bx_sysctl *sysctl;
   int n_sysctl;
+
+  const char *cgroups_path; /* linux.cgroupsPath, below the cgroup2 mount; NULL: no cgroup work */
 };
 
 /* Parse and validate BUNDLE/config.json.  Errors name the JSON field. */
 int bx_spec_load (const char *path, struct bx_spec *spec, struct bx_error *err);
+
+/* `exec`: replace the process fields of `spec` with the OCI process object in
+ * the file at `path` (the same parser as config.json's process; apparmorProfile
+ * is ignored).  Errors name the file and the field. */
+int bx_spec_load_process (const char *path, struct bx_spec *spec, struct bx_error *err);
 
 #endif

@@ -61,7 +61,7 @@ bind_console (int slave, struct bx_error *err)
 }
 
 static int
-setup (int master, const struct bx_spec *spec, int console_socket, struct bx_error *err)
+setup (int master, const struct bx_spec *spec, int console_socket, bool console, struct bx_error *err)
 {
   int unlock = 0, slave, fd, ret;
 
@@ -78,7 +78,7 @@ setup (int master, const struct bx_spec *spec, int console_socket, struct bx_err
   slave = ioctl (master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (slave < 0)
     return bx_fail_errno (err, "open the pty slave");
-  ret = bind_console (slave, err);
+  ret = console ? bind_console (slave, err) : 0;
   if (ret == 0)
     ret = send_master (console_socket, master, err);
   for (fd = 0; ret == 0 && fd < 3; fd++)
@@ -91,16 +91,28 @@ setup (int master, const struct bx_spec *spec, int console_socket, struct bx_err
   return ret;
 }
 
-int
-bx_terminal_setup (const struct bx_spec *spec, int console_socket, struct bx_error *err)
+static int
+terminal (const struct bx_spec *spec, int console_socket, bool console, struct bx_error *err)
 {
   int master = open ("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
   int ret;
 
   if (master < 0)
     return bx_fail_errno (err, "open /dev/ptmx in the container");
-  ret = setup (master, spec, console_socket, err);
+  ret = setup (master, spec, console_socket, console, err);
   close (master);
   close (console_socket);
   return ret;
+}
+
+int
+bx_terminal_setup (const struct bx_spec *spec, int console_socket, struct bx_error *err)
+{
+  return terminal (spec, console_socket, true, err);
+}
+
+int
+bx_terminal_setup_exec (const struct bx_spec *spec, int console_socket, struct bx_error *err)
+{
+  return terminal (spec, console_socket, false, err);
 }

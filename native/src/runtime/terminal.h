@@ -11,4 +11,9 @@
  * on /dev/console and made the controlling terminal and stdio. */
 int bx_terminal_setup (const struct bx_spec *spec, int console_socket, struct bx_error *err);
 
+/* The same for `exec`, in a running container: a new pty, its master sent over
+ * the socket, the slave made the controlling terminal and stdio; /dev/console
+ * stays the init's (runc exec does the same). */
+int bx_terminal_setup_exec (const struct bx_spec *spec, int console_socket, struct bx_error *err);
+
 #endif
