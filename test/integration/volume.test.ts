@@ -127,10 +127,17 @@ describe('boxctl volume', () => {
     expect((await bx(['volume', 'exists', 'dat'])).code).toBe(1);
     expect((await bx(['volume', 'create', 'other'])).code).toBe(0);
     const table = await bx(['volume', 'ls']);
-    expect(lines(table.stdout)).toEqual(['DRIVER  VOLUME NAME', 'local   data', 'local   other']);
+    expect(table.stdout).toBe('DRIVER      VOLUME NAME\nlocal       data\nlocal       other\n');
+    expect((await bx(['volume', 'ls', '--noheading'])).stdout).toBe('local       data\nlocal       other\n');
     expect((await bx(['volume', 'ls', '-q'])).stdout).toBe('data\nother\n');
     const json = JSON.parse((await bx(['volume', 'ls', '--format', 'json'])).stdout) as Inspect[];
     expect(json.map((j) => [j.Name, j.Scope])).toEqual([['data', 'local'], ['other', 'local']]);
+    const template = await bx(['volume', 'ls', '--format', '{{.Name}}={{.Mountpoint}}']);
+    expect(template.stdout).toBe(`data=${join(volumes(), 'data', '_data')}\nother=${join(volumes(), 'other', '_data')}\n`);
+    expect((await bx(['volume', 'inspect', '--format', '{{.Name}} {{.Scope}} {{.Anonymous}}', 'data'])).stdout).toBe('data local false\n');
+    const badField = await bx(['volume', 'ls', '--format', '{{.Size}}']);
+    expect(badField.code).toBe(125);
+    expect(badField.stderr).toMatch(/^Error: .*unknown field \.Size/);
     // A unique prefix names a volume, as in Podman; an ambiguous one does not.
     expect((await inspect('oth'))[0]!.Name).toBe('other');
 
@@ -179,6 +186,10 @@ describe('boxctl volume', () => {
     expect((await bx(['volume', 'create', '--label', 'app=db', 'db'])).code).toBe(0);
     expect((await bx(['volume', 'create', 'plain'])).code).toBe(0);
     expect((await inspect('web'))[0]!.Labels).toEqual({ app: 'web', tier: 'front', flag: '' });
+    const labels = await bx(['volume', 'ls', '--format', '{{.Name}}:{{index .Labels "app"}}']);
+    expect(labels.stdout).toBe('db:db\nplain:\nweb:web\n');
+    const table = await bx(['volume', 'ls', '--format', 'table {{.Name}} {{.Labels}}']);
+    expect(table.stdout).toBe('VOLUME NAME  LABELS\ndb           map[app:db]\nplain        map[]\nweb          map[app:web flag: tier:front]\n');
     const q = async (...filters: string[]) => lines((await bx(['volume', 'ls', '-q', ...filters.flatMap((f) => ['--filter', f])])).stdout);
     expect(await q('label=app')).toEqual(['db', 'web']);
     expect(await q('label=app=db')).toEqual(['db']);

@@ -1,7 +1,7 @@
 // `boxctl volume`: named volumes, as `podman volume` manages them (create, ls, inspect,
 // rm, prune, exists). The store is src/engine/volume/; this file only reads flags and
 // prints.
-import { UserError } from '../../errors.js';
+import { NotFoundError, UserError } from '../../errors.js';
 import type { Volume } from '../../engine/volume/record.js';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../spec.js';
@@ -31,7 +31,7 @@ function keyValues(words: readonly string[], flag: string): Record<string, strin
   return out;
 }
 
-/** What `podman volume inspect` prints for a volume. */
+/** What `podman volume inspect` prints for a volume; Anonymous only when set, as Go's omitempty. */
 function inspectJson(v: Volume) {
   return {
     Name: v.name,
@@ -45,11 +45,20 @@ function inspectJson(v: Volume) {
   };
 }
 
-function checkFormat(format: unknown, allowed: readonly string[]): string {
-  const f = String(format);
-  if (allowed.includes(f)) return f;
-  if (f.includes('{{')) throw new UserError(`--format '${f}': Go templates are not supported by volume commands yet; use --format json`);
-  throw new UserError(`invalid --format '${f}': use ${allowed.join(' or ')}`);
+const FIELDS = ['Name', 'Driver', 'Mountpoint', 'CreatedAt', 'Labels', 'Scope', 'Options', 'Anonymous'];
+/** Podman's `volume ls` table. */
+const LS_TABLE = 'table {{.Driver}}\t{{.Name}}';
+
+/**
+ * Volumes through --format: 'json' as one JSON document (indented as Podman indents
+ * it), anything else a Go template over the rows, where every field exists and the
+ * maps take any key.
+ */
+async function render(volumes: readonly Volume[], format: string, json: { indent: number; html: boolean }, noHeading = false): Promise<string> {
+  const [{ compileFormat, isJsonFormat }, { goJson, goMap }] = await Promise.all([import('../render/template.js'), import('../render/gofmt.js')]);
+  if (isJsonFormat(format)) return `${goJson(volumes.map(inspectJson), json)}\n`;
+  const rows = volumes.map((v) => ({ ...inspectJson(v), Labels: goMap({ ...v.labels }), Options: goMap({ ...v.options }), Anonymous: Boolean(v.anonymous) }));
+  return compileFormat(format, { fields: FIELDS, headers: { Name: 'VOLUME NAME' } }).render(rows, { noHeading });
 }
 
 const create: CommandSpec = {
@@ -92,11 +101,11 @@ const ls: CommandSpec = {
   ],
   options: {
     quiet: { type: 'boolean', alias: 'q', description: 'print only volume names', default: false },
-    format: { type: 'string', description: "'table' or 'json'", default: 'table' },
+    format: { type: 'string', description: "'json', or a Go template ('table {{.Name}}\\t{{.Labels}}')" },
+    noheading: { type: 'boolean', alias: 'n', description: 'no header row in a table', default: false },
     filter: { type: 'string', alias: 'f', repeatable: true, description: 'KEY=VALUE: name, driver, label, label!, dangling, until (repeatable)' },
   },
   async run(ctx, args) {
-    const format = checkFormat(args.format, ['table', 'json']);
     const [{ listVolumes }, { volumeFilter }, { volumeUsage }] = await Promise.all([
       store(),
       import('../../engine/volume/filters.js'),
@@ -106,14 +115,8 @@ const ls: CommandSpec = {
     const r = await root(ctx);
     const usage = volumeUsage(r);
     const rows = listVolumes(r).filter((volume) => match({ volume, inUse: usage.has(volume.name) }));
-    if (args.quiet) {
-      ctx.stdout.write(rows.map((v) => `${v.name}\n`).join(''));
-    } else if (format === 'json') {
-      ctx.stdout.write(`${JSON.stringify(rows.map(inspectJson), null, 2)}\n`);
-    } else {
-      const { table } = await import('../render/units.js');
-      ctx.stdout.write(table([['DRIVER', 'VOLUME NAME'], ...rows.map((v) => [v.driver, v.name])]));
-    }
+    if (args.quiet) ctx.stdout.write(rows.map((v) => `${v.name}\n`).join(''));
+    else ctx.stdout.write(await render(rows, typeof args.format === 'string' ? args.format : LS_TABLE, { indent: 2, html: true }, Boolean(args.noheading)));
     return 0;
   },
 };
@@ -125,18 +128,17 @@ const inspect: CommandSpec = {
   examples: [{ command: 'boxctl volume inspect data', description: 'show the volume data' }],
   options: {
     all: { type: 'boolean', alias: 'a', description: 'inspect every volume', default: false },
-    format: { type: 'string', alias: 'f', description: "'json'", default: 'json' },
+    format: { type: 'string', alias: 'f', description: "'json' (the default), or a Go template ('{{.Mountpoint}}')", default: 'json' },
   },
   positionals: [{ name: 'volume', description: 'volume names', required: false, variadic: true }],
   async run(ctx, args) {
-    checkFormat(args.format, ['json']);
     const { listVolumes, lookupVolume } = await store();
     const r = await root(ctx);
     const wanted = list(args.volume);
     if (args.all && wanted.length > 0) throw new UserError('--all inspects every volume: give no names with it');
     if (!args.all && wanted.length === 0) throw new UserError('give volume names, or --all');
     const volumes = args.all ? listVolumes(r) : wanted.map((w) => lookupVolume(r, w));
-    ctx.stdout.write(`${JSON.stringify(volumes.map(inspectJson), null, 2)}\n`);
+    ctx.stdout.write(await render(volumes, String(args.format), { indent: 5, html: false }));
     return 0;
   },
 };
@@ -156,7 +158,7 @@ const rm: CommandSpec = {
   },
   positionals: [{ name: 'volume', description: 'volume names', required: false, variadic: true }],
   async run(ctx, args) {
-    const [{ removeVolumes }, { NotFoundError }] = await Promise.all([store(), import('../../errors.js')]);
+    const { removeVolumes } = await store();
     const wanted = list(args.volume);
     if (args.all && wanted.length > 0) throw new UserError('--all removes every volume: give no names with it');
     if (!args.all && wanted.length === 0) throw new UserError('give volume names, or --all');
