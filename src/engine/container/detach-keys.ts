@@ -17,9 +17,8 @@ export function parseDetachKeys(spec: string): Buffer {
     if (single.length === 1) return single[0] as number;
     const code = key.startsWith('ctrl-') && key.length === 6 ? CTRL_KEYS.indexOf(key.charAt(5)) : -1;
     if (code < 0) {
-      throw new UserError(
-        `invalid detach key "${key}" in "${spec}": use single characters or ctrl-<a-z, @, [, \\, ], ^, _>, comma-separated`,
-      );
+      const keys = 'single characters or ctrl-<a-z, @, [, \\, ], ^, _>';
+      throw new UserError(`invalid detach key "${key}" in "${spec}": use ${keys}, comma-separated`);
     }
     return code;
   });
