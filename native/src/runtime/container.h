@@ -17,6 +17,7 @@ struct bx_container
   const char *fifo; /* create: STATE/exec.fifo, where init waits for `start`; run: NULL */
   int console_socket; /* connected --console-socket, or -1 */
   int sync_fd; /* the children's end of the handshake */
+  char *cgroup; /* the directory of linux.cgroupsPath, made by bx_launch; NULL: none */
 };
 
 struct bx_launched

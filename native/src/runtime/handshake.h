@@ -6,7 +6,10 @@
  * successful execve(2) of the container process closes the child's end):
  *
  *   parent                      stage 1                       init (stage 2)
- *   fork ----------------------> oomScoreAdj; join the
+ *   mkdir linux.cgroupsPath,
+ *   write linux.resources
+ *   fork ----------------------> move into that cgroup;
+ *                               oomScoreAdj; join the
  *                               linux.namespaces[].path ones
  *                               (user first);
  *                               unshare(CLONE_NEWUSER)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "cgroup2.h"
 #include "container.h"
 #include "handshake.h"
 #include "inroot.h"
@@ -67,6 +68,10 @@ stage1_setup (struct bx_container *c, struct bx_error *err)
   const struct bx_spec *s = c->spec;
   int ret;
 
+  /* First, while still the runtime's plain fork: the init is then born in the
+   * cgroup, and the cgroup namespace it makes is rooted there. */
+  if (c->cgroup != NULL && (ret = bx_cgroup_enter (c->cgroup, 0, err)) < 0)
+    return ret;
   if ((ret = bx_process_oom_score_adj (s, err)) < 0 || (ret = bx_ns_join (s, err)) < 0)
     return ret;
   if (s->new_ns_flags & CLONE_NEWUSER)

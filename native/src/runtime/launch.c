@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../idmap.h"
+#include "cgroup2.h"
 #include "container.h"
 #include "handshake.h"
 
@@ -111,6 +112,9 @@ bx_launch (struct bx_container *c, struct bx_launched *out, struct bx_error *err
 
   out->init = -1;
   out->sync_fd = -1;
+  /* Before anything runs, so that a limit that cannot be set starts nothing. */
+  if (c->spec->cgroups_path != NULL && (ret = bx_cgroup_setup (c->spec, &c->cgroup, err)) < 0)
+    return ret;
   if (socketpair (AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
     return bx_fail_errno (err, "socketpair for the handshake");
   stage1 = fork ();

@@ -17,6 +17,7 @@
 
 #include "inroot.h"
 #include "mountinfo.h"
+#include "overlay.h"
 
 struct parent_mount
 {
@@ -69,6 +70,10 @@ bx_rootfs_prepare (const struct bx_spec *spec, const char *rootfs, struct bx_err
     return bx_fail_errno (err, "set the propagation of / (linux.rootfsPropagation)");
   ret = make_parent_private (rootfs, err);
   if (ret < 0)
+    return ret;
+  /* Under the propagation change, so that it cannot reach the host even
+   * without a user namespace; the self-bind below then binds the overlay. */
+  if (spec->rootfs_overlay != NULL && (ret = bx_overlay_mount (spec->rootfs_overlay, rootfs, err)) < 0)
     return ret;
   if (mount (rootfs, rootfs, NULL, MS_BIND | MS_REC, NULL) < 0)
     return bx_fail_errno (err, "bind mount the rootfs %s onto itself", rootfs);

@@ -15,6 +15,7 @@
 
 #include "caps.h"
 #include "mounts.h"
+#include "overlay.h"
 #include "process.h"
 #include "spec_json.h"
 
@@ -265,6 +266,23 @@ parse_mounts (struct json_object *root, struct bx_spec *s, struct bx_error *err)
   return 0;
 }
 
+/* Annotations are free-form; only boxctl's own are read. */
+static int
+parse_annotations (struct json_object *root, struct bx_spec *s, struct bx_error *err)
+{
+  struct json_object *annotations;
+  const char *overlay;
+  int ret = bx_json_typed (root, "annotations", json_type_object, "annotations", &annotations, err);
+
+  if (ret < 0 || annotations == NULL)
+    return ret;
+  if ((ret = bx_json_string (annotations, BX_OVERLAY_ANNOTATION, "annotations." BX_OVERLAY_ANNOTATION, false,
+                             &overlay, err))
+      < 0)
+    return ret;
+  return overlay != NULL ? bx_overlay_parse (overlay, &s->rootfs_overlay, err) : 0;
+}
+
 static int
 parse (struct json_object *root, struct bx_spec *s, struct bx_error *err)
 {
@@ -304,6 +322,8 @@ parse (struct json_object *root, struct bx_spec *s, struct bx_error *err)
       }
     }
   if ((ret = parse_process (root, s, err)) < 0 || (ret = parse_mounts (root, s, err)) < 0)
+    return ret;
+  if ((ret = parse_annotations (root, s, err)) < 0)
     return ret;
   return bx_spec_parse_linux (root, s, err);
 }

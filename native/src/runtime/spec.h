@@ -88,6 +88,19 @@ struct bx_sysctl
   const char *key, *value;
 };
 
+/* linux.resources, in OCI's units and with runc's special values: 0 is unset,
+ * -1 unlimited (pids: any value <= 0 is unlimited).  cgroup2.c turns them into
+ * cgroup v2 files. */
+struct bx_resources
+{
+  int64_t memory_limit, memory_swap, memory_reservation; /* bytes; swap is memory+swap */
+  int64_t cpu_quota; /* microseconds per period */
+  uint64_t cpu_period; /* microseconds */
+  uint64_t cpu_shares; /* cgroup v1 shares, 2..262144 */
+  bool has_pids_limit;
+  int64_t pids_limit;
+};
+
 struct bx_spec
 {
   const char *root_path;
@@ -135,6 +148,8 @@ struct bx_spec
   int n_sysctl;
 
   const char *cgroups_path; /* linux.cgroupsPath, below the cgroup2 mount; NULL: no cgroup work */
+  struct bx_resources resources; /* only read with a cgroups_path */
+  char *rootfs_overlay; /* mount(2) options of an overlay on root.path (overlay.h), or NULL */
 };
 
 /* Parse and validate BUNDLE/config.json.  Errors name the JSON field. */

@@ -45,4 +45,7 @@ int bx_json_array (struct json_object *obj, const char *key, const char *field, 
 /* spec_linux.c: the `linux` object. */
 int bx_spec_parse_linux (struct json_object *root, struct bx_spec *s, struct bx_error *err);
 
+/* spec_resources.c: linux.cgroupsPath and, only with it, linux.resources. */
+int bx_spec_parse_cgroup (struct json_object *lnx, struct bx_spec *s, struct bx_error *err);
+
 #endif

@@ -398,5 +398,7 @@ bx_spec_parse_linux (struct json_object *root, struct bx_spec *s, struct bx_erro
   if ((ret = parse_paths (lnx, "maskedPaths", &s->masked_paths, &s->n_masked_paths, err)) < 0
       || (ret = parse_paths (lnx, "readonlyPaths", &s->readonly_paths, &s->n_readonly_paths, err)) < 0)
     return ret;
+  if ((ret = bx_spec_parse_cgroup (lnx, s, err)) < 0)
+    return ret;
   return parse_sysctl (lnx, s, err);
 }
