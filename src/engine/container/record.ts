@@ -62,6 +62,14 @@ export interface ContainerRecord {
   layers: string[];
   /** Set when the user asked for it by name: a created container that was never started stays 'created'. */
   startedOnce?: boolean;
+  // For inspect (Config.Entrypoint/Cmd, HostConfig); absent means not recorded.
+  /** The entrypoint and cmd that `command` was resolved from (image defaults or flags). */
+  entrypoint?: string[];
+  cmd?: string[];
+  capAdd?: string[];
+  capDrop?: string[];
+  /** --memory in bytes, --cpus in billionths of a CPU, --pids-limit. */
+  limits?: { memory?: number; nanoCpus?: number; pidsLimit?: number };
 }
 
 /** monitor.json: written by the monitor once the process runs. */
@@ -103,4 +111,6 @@ export interface ContainerView {
   finishedAt?: string;
   restartCount: number;
   health?: HealthFile;
+  /** From exit.json, for inspect's State.OOMKilled. */
+  oomKilled?: boolean;
 }
