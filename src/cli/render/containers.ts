@@ -308,8 +308,6 @@ export function renderPs(views: readonly ContainerView[], options: PsRenderOptio
   );
 }
 
-// ---- inspect ----
-
 export interface InspectContext {
   /** The container's directory: $root/containers/<id>. */
   dir: string;

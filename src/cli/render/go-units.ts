@@ -47,12 +47,6 @@ export function parseInstant(iso: string): Instant | undefined {
   return { ms, nanos: Number(fraction.slice(0, 9).padEnd(9, '0')) };
 }
 
-/** Nanoseconds since the epoch, for ordering times closer than a millisecond. */
-export function epochNanos(iso: string): bigint | undefined {
-  const t = parseInstant(iso);
-  return t && BigInt(Math.floor(t.ms / 1000)) * 1_000_000_000n + BigInt(t.nanos);
-}
-
 /** Go's time.Time.String() in UTC: "2024-01-02 15:04:05.123456789 +0000 UTC". */
 export function goTimeString(iso: string): string {
   const t = parseInstant(iso);
