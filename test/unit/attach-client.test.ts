@@ -353,8 +353,14 @@ describe('attach', () => {
     await serve(({ socket }) => {
       release = () => socket.end(Buffer.concat([frame(1, 'started'), frame(3, '0')]));
     });
-    const result = await attach({ socketPath, ...out, onConnected: () => setTimeout(() => release?.(), 10) });
+    let calls = 0;
+    const onConnected = (): void => {
+      calls += 1;
+      setTimeout(() => release?.(), 10);
+    };
+    const result = await attach({ socketPath, ...out, onConnected });
     expect(result).toEqual({ detached: false, exitCode: 0 });
+    expect(calls).toBe(1);
     expect(out.stdout.text).toBe('started');
   });
 

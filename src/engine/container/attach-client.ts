@@ -166,7 +166,6 @@ function parseExitCode(payload: Buffer): number | undefined {
 export async function attach(options: AttachOptions): Promise<AttachResult> {
   const matcher = new DetachMatcher(parseDetachKeys(options.detachKeys ?? DEFAULT_DETACH_KEYS));
   const socket = await connect(options.socketPath);
-  options.onConnected?.();
   const cleanups: (() => void)[] = [];
   try {
     return await new Promise<AttachResult>((resolve, reject) => {

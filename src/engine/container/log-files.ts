@@ -9,7 +9,8 @@ import { open, stat } from 'node:fs/promises';
 export interface OpenLogFile {
   path: string;
   handle: FileHandle;
-  ino: number;
+  /** As a bigint: inode numbers can pass 2^53 (XFS, btrfs). */
+  ino: bigint;
 }
 
 function isMissing(err: unknown): boolean {
@@ -33,7 +34,7 @@ async function openIfPresent(path: string): Promise<FileHandle | undefined> {
  */
 export async function openLogFiles(path: string): Promise<OpenLogFile[]> {
   const files: OpenLogFile[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<bigint>();
   try {
     for (let n = 0; ; n += 1) {
       const name = n === 0 ? path : `${path}.${n}`;
@@ -42,7 +43,7 @@ export async function openLogFiles(path: string): Promise<OpenLogFile[]> {
         if (n === 0) continue;
         break;
       }
-      const { ino } = await handle.stat();
+      const { ino } = await handle.stat({ bigint: true });
       if (seen.has(ino)) {
         await handle.close();
         continue;
@@ -62,9 +63,9 @@ export async function closeAll(files: readonly OpenLogFile[]): Promise<void> {
 }
 
 /** The inode now at `path`, or undefined when nothing is there. */
-export async function inodeAt(path: string): Promise<number | undefined> {
+export async function inodeAt(path: string): Promise<bigint | undefined> {
   try {
-    return (await stat(path)).ino;
+    return (await stat(path, { bigint: true })).ino;
   } catch (err) {
     if (isMissing(err)) return undefined;
     throw err;
