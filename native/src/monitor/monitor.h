@@ -1,0 +1,60 @@
+#ifndef BOXCTL_MONITOR_H
+#define BOXCTL_MONITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "../error.h"
+
+#define MON_MAX_EXIT_ARGS 64
+
+enum mon_restart
+{
+  MON_RESTART_NO,
+  MON_RESTART_ALWAYS,
+  MON_RESTART_UNLESS_STOPPED,
+  MON_RESTART_ON_FAILURE,
+};
+
+enum mon_health_action
+{
+  MON_HEALTH_NONE,
+  MON_HEALTH_KILL,
+  MON_HEALTH_RESTART,
+  MON_HEALTH_STOP,
+};
+
+/* The command line of docs/containers.md, "The monitor".  Strings point into argv. */
+struct mon_options
+{
+  const char *id, *bundle, *runtime, *rundir, *exit_file, *log_path;
+  long long log_max_size;
+  int log_max_files;
+  bool terminal, stdin_open;
+  enum mon_restart restart;
+  int restart_max; /* on-failure:N; 0 = no limit */
+  const char *health_process, *health_file;
+  long long health_interval_ms, health_timeout_ms, health_start_period_ms;
+  int health_retries;
+  enum mon_health_action health_on_failure;
+  int stop_signal, stop_timeout_s;
+  int sync_fd;
+  char *exit_command[MON_MAX_EXIT_ARGS + 1];
+  size_t exit_command_len;
+};
+
+int mon_parse_args (int argc, char **argv, struct mon_options *o, struct bx_error *err);
+
+/* One run of the container's process, from `create` to its exit. */
+struct mon_run
+{
+  pid_t pid;
+  struct timespec started_at;
+  int restart_count;
+  bool force_restart; /* healthcheck action `restart` */
+  bool no_restart;    /* healthcheck action `stop` */
+};
+
+#endif
