@@ -27,6 +27,7 @@ interface DriveResult {
 interface DriveOptions {
   start?: boolean;
   attach?: boolean;
+  stall?: boolean;
   send?: { type: number; data?: string; afterMs?: number }[];
   killInit?: { afterMs: number; signal: string };
   rssAfterMs?: number;
@@ -199,6 +200,21 @@ describe('boxctl-monitor', () => {
     expect(out).toBe('hello\n');
     expect(err).toBe('oops\n');
     expect(r.frames.at(-1)).toEqual({ type: 3, data: '3' });
+  });
+
+  it('drops a client that stops reading instead of blocking the container, and logs everything', async () => {
+    // 4 MiB in 64 KiB lines: far more than a client may fall behind by.
+    const c = newCase(['sh', '-c', 'i=0; while [ $i -lt 64 ]; do head -c 65535 /dev/zero | tr "\\0" x; echo; i=$((i+1)); done; echo done']);
+    const r = await drive(c, [], { attach: true, stall: true, timeoutMs: 30000 });
+    expect(r.monitorExit?.code).toBe(0);
+    // Dropped once 256 KiB behind: it got a part of the 4 MiB (in 8 KiB reads) and no exit frame.
+    expect(r.frames.length).toBeGreaterThan(0);
+    expect(r.frames.length).toBeLessThan(200);
+    expect(r.frames.some((f) => f.type === 3)).toBe(false);
+    const full = readLog(c.log).filter((l) => l.tag === 'F').map((l) => l.text);
+    expect(full.length).toBe(65);
+    expect(full.at(-1)).toBe('done');
+    expect(readLog(c.log).filter((l) => l.text.startsWith('x')).reduce((n, l) => n + l.text.length, 0)).toBe(64 * 65535);
   });
 
   it('passes stdin frames to the process and closes its stdin on a close frame', async () => {

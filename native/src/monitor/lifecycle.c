@@ -43,6 +43,19 @@ send_sync (struct monitor *m, const char *line)
     }
 }
 
+/* A failure goes to the CLI on the sync fd; without one, to stdout as the output
+ * contract says. */
+static void
+send_failure (struct monitor *m, const char *report)
+{
+  size_t len = strlen (report);
+
+  if (m->o.sync_fd >= 0)
+    send_sync (m, report);
+  else if (write (STDOUT_FILENO, report, len) != (ssize_t) len)
+    return;
+}
+
 static void
 close_sync (struct monitor *m)
 {
@@ -158,7 +171,7 @@ mon_first_start (struct monitor *m)
 
   if (mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0)
     {
-      send_sync (m, report);
+      send_failure (m, report);
       give_up (m, 1);
     }
   if (m->o.sync_fd >= 0)
@@ -174,7 +187,7 @@ mon_first_start (struct monitor *m)
     }
   if (mon_runtime_start (&m->o, report) < 0)
     {
-      send_sync (m, report);
+      send_failure (m, report);
       give_up (m, 1);
     }
   started_now (m);
