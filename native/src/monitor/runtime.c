@@ -177,6 +177,7 @@ create (const struct mon_options *o, struct mon_pump *p, int child[3], int *cons
 {
   char console[PATH_MAX];
   int rep[2] = { -1, -1 };
+  const char *key;
   pid_t runtime;
   int master;
 
@@ -198,7 +199,8 @@ create (const struct mon_options *o, struct mon_pump *p, int child[3], int *cons
   child[0] = child[1] = child[2] = -1;
   if (collect (runtime, rep[0], "create", report) < 0)
     return 1;
-  *pid = (pid_t) strtol (strstr (report, "\"pid\":") != NULL ? strstr (report, "\"pid\":") + 6 : "0", NULL, 10);
+  key = strstr (report, "\"pid\":");
+  *pid = key != NULL ? (pid_t) strtol (key + 6, NULL, 10) : 0;
   if (*pid <= 0)
     return bx_fail (err, EBADMSG, "the runtime reported no pid: %s", report);
   if (o->terminal)

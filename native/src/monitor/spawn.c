@@ -54,6 +54,15 @@ mon_spawn (char *const argv[], const int stdio[3], int fd3, bool new_group, stru
     return bx_fail_errno (err, "fork for %s", argv[0]);
   if (pid == 0)
     child (argv, stdio, fd3, new_group);
+  /* Both sides, so that a kill of the group cannot come before the child's own
+   * setpgid; EACCES once it has exec'd is fine, it did so itself. */
+  if (new_group && setpgid (pid, pid) < 0 && errno != EACCES)
+    {
+      bx_fail_errno (err, "setpgid for %s", argv[0]);
+      kill (pid, SIGKILL);
+      mon_wait (pid, NULL);
+      return -1;
+    }
   return pid;
 }
 
