@@ -1,10 +1,63 @@
 // Every command boxctl has, in the order `boxctl --help` lists them.
+import {
+  attachCommand,
+  container,
+  create,
+  exec,
+  inspect,
+  kill,
+  logs,
+  pause,
+  ps,
+  rename,
+  restart,
+  rm,
+  run,
+  start,
+  stop,
+  unpause,
+  wait,
+} from './commands/containers.js';
 import { importImage, load, save } from './commands/image-archive.js';
 import { image, images, pull, rmi, tag, untag } from './commands/images.js';
 import { info } from './commands/info.js';
 import { login, logout } from './commands/login.js';
 import { runtime } from './commands/runtime.js';
 import { unshare } from './commands/unshare.js';
+import { volume } from './commands/volume.js';
 import type { CommandSpec } from './spec.js';
 
-export const commands: readonly CommandSpec[] = [info, login, logout, pull, images, image, rmi, tag, untag, save, load, importImage, runtime, unshare];
+export const commands: readonly CommandSpec[] = [
+  info,
+  run,
+  ps,
+  inspect,
+  create,
+  start,
+  stop,
+  kill,
+  restart,
+  rm,
+  wait,
+  logs,
+  exec,
+  attachCommand,
+  pause,
+  unpause,
+  rename,
+  container,
+  login,
+  logout,
+  pull,
+  images,
+  image,
+  rmi,
+  tag,
+  untag,
+  save,
+  load,
+  importImage,
+  volume,
+  runtime,
+  unshare,
+];

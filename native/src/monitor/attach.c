@@ -21,6 +21,7 @@ mon_attach_listen (struct mon_attach *a, const char *path, struct bx_error *err)
   a->n = 0;
   if (strlen (path) >= sizeof (addr.sun_path))
     return bx_fail (err, ENAMETOOLONG, "the attach socket path %s", path);
+  /* path may be /proc/self/fd/N/attach.sock (sockpath.c): fine for bind and unlink. */
   strcpy (addr.sun_path, path);
   a->listen_fd = socket (AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (a->listen_fd < 0)

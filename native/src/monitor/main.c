@@ -22,6 +22,7 @@
 #include "jsonfile.h"
 #include "lifecycle.h"
 #include "runtime.h"
+#include "sockpath.h"
 
 enum source
 {
@@ -85,7 +86,7 @@ setup (struct monitor *m, struct bx_error *err)
     return -1;
   if (mon_log_open (&m->log, m->o.log_path, m->o.log_max_size, m->o.log_max_files, err) < 0)
     return -1;
-  if (mon_rundir_path (&m->o, "attach.sock", path, sizeof (path), err) < 0
+  if (mon_socket_path (&m->o, "attach.sock", false, path, sizeof (path), err) < 0
       || mon_attach_listen (&m->attach, path, err) < 0)
     return -1;
   m->has_health = m->o.health_process != NULL;

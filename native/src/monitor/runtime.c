@@ -13,6 +13,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "sockpath.h"
 #include "spawn.h"
 
 int
@@ -72,13 +73,14 @@ collect (pid_t runtime, int rfd, const char *verb, char report[MON_REPORT_LEN])
 }
 
 static int
-console_listen (const char *path, struct bx_error *err)
+console_listen (const struct mon_options *o, struct bx_error *err)
 {
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  char path[PATH_MAX];
   int fd;
 
-  if (strlen (path) >= sizeof (addr.sun_path))
-    return bx_fail (err, ENAMETOOLONG, "the console socket path %s", path);
+  if (mon_socket_path (o, "console.sock", false, path, sizeof (path), err) < 0)
+    return -1;
   strcpy (addr.sun_path, path);
   fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0)
@@ -184,8 +186,8 @@ create (const struct mon_options *o, struct mon_pump *p, int child[3], int *cons
   if (mon_pump_open (p, o->terminal, o->stdin_open, child, err) < 0)
     return -1;
   if (o->terminal
-      && (mon_rundir_path (o, "console.sock", console, sizeof (console), err) < 0
-          || (*console_fd = console_listen (console, err)) < 0))
+      && (mon_socket_path (o, "console.sock", true, console, sizeof (console), err) < 0
+          || (*console_fd = console_listen (o, err)) < 0))
     return -1;
   if (pipe2 (rep, O_CLOEXEC) < 0)
     return bx_fail_errno (err, "pipe for the runtime's report");

@@ -31,12 +31,17 @@ bx_state_open (const char *dir, struct bx_state *st, struct bx_error *err)
 int
 bx_state_make_fifo (const struct bx_state *st, struct bx_error *err)
 {
-  if (mkfifo (st->fifo, 0600) < 0)
+  /* Writable by all, as runc makes it: the init opens it after becoming the
+   * process's user, which may be any id of the container.  The 0700 state
+   * directory keeps other host users from reaching it. */
+  if (mkfifo (st->fifo, 0622) < 0)
     {
       if (errno == EEXIST)
         return bx_fail (err, EEXIST, "%s exists: a container was created in this state directory already", st->fifo);
       return bx_fail_errno (err, "mkfifo %s", st->fifo);
     }
+  if (chmod (st->fifo, 0622) < 0)
+    return bx_fail_errno (err, "chmod %s", st->fifo);
   return 0;
 }
 

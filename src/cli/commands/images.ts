@@ -1,5 +1,6 @@
 // Image commands: pull, images, rmi, tag, image inspect.
 import { UserError } from '../../errors.js';
+import type { ImageInspect } from '../../engine/image/images.js';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../spec.js';
 
@@ -152,6 +153,24 @@ export const tag: CommandSpec = {
   },
 };
 
+/** One image as `image inspect` and `inspect` print it. */
+export function imageInspectJson({ record, config }: ImageInspect): Record<string, unknown> {
+  return {
+    Id: record.id.slice(7),
+    Digest: record.manifestDigest,
+    RepoTags: record.names,
+    RepoDigests: record.digests.flatMap((d) => record.names.map((n) => `${n.replace(/:[^:/]+$/, '')}@${d}`)),
+    Created: record.created,
+    Architecture: record.architecture,
+    Os: record.os,
+    Size: record.size,
+    Config: config.config,
+    RootFS: { Type: 'layers', Layers: record.layers },
+    History: config.history ?? [],
+    SingleIdMode: Boolean(record.singleIdMode),
+  };
+}
+
 const inspect: CommandSpec = {
   name: 'inspect',
   summary: 'Show the details of images as JSON',
@@ -162,23 +181,7 @@ const inspect: CommandSpec = {
   async run(ctx, args) {
     const { inspectImage } = await import('../../engine/image/images.js');
     const r = await root(ctx);
-    const out = (args.image as string[]).map((w) => {
-      const { record, config } = inspectImage(r, String(w));
-      return {
-        Id: record.id.slice(7),
-        Digest: record.manifestDigest,
-        RepoTags: record.names,
-        RepoDigests: record.digests.flatMap((d) => record.names.map((n) => `${n.replace(/:[^:/]+$/, '')}@${d}`)),
-        Created: record.created,
-        Architecture: record.architecture,
-        Os: record.os,
-        Size: record.size,
-        Config: config.config,
-        RootFS: { Type: 'layers', Layers: record.layers },
-        History: config.history ?? [],
-        SingleIdMode: Boolean(record.singleIdMode),
-      };
-    });
+    const out = (args.image as string[]).map((w) => imageInspectJson(inspectImage(r, String(w))));
     ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   },

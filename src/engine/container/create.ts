@@ -328,6 +328,19 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
     ...(req.user !== undefined ? { user: req.user } : config.config.User ? { user: config.config.User } : {}),
     ...(spec.process.cwd !== '/' ? { workdir: spec.process.cwd } : {}),
     layers: image.layers,
+    ...(req.entrypoint !== undefined ? { entrypoint: req.entrypoint === '' ? [] : [req.entrypoint] } : config.config.Entrypoint ? { entrypoint: config.config.Entrypoint } : {}),
+    ...(req.command.length > 0 ? { cmd: req.command } : config.config.Cmd ? { cmd: config.config.Cmd } : {}),
+    capAdd: req.capAdd,
+    capDrop: req.capDrop,
+    ...(limits
+      ? {
+          limits: {
+            ...(req.memory !== undefined ? { memory: req.memory } : {}),
+            ...(req.cpu ? { nanoCpus: Math.round((req.cpu.quota / req.cpu.period) * 1e9) } : {}),
+            ...(req.pidsLimit !== undefined ? { pidsLimit: req.pidsLimit } : {}),
+          },
+        }
+      : {}),
   };
 
   return store.create(record, async (paths: ContainerPaths) => {

@@ -105,9 +105,10 @@ function killAll(record: ContainerRecord, pid: number): void {
 }
 
 export async function stop(e: Engine, record: ContainerRecord, timeoutSec = record.stopTimeout): Promise<void> {
+  // Marked first: a monitor waiting to restart the process must not restart it.
+  markStopped(e, record.id);
   const pid = runningPid(e, record);
   if (pid === undefined) return;
-  markStopped(e, record.id);
   if (view(e, record).status === 'paused') await setFrozen(record.cgroupPath, false);
   signal(pid, record.stopSignal);
   if (await until(isDown(e, record), timeoutSec * 1000)) return;
@@ -143,7 +144,9 @@ export async function remove(e: Engine, record: ContainerRecord, opts: RemoveOpt
   const monitor = readMonitorFile(e, record.id);
   if (v.status === 'running' || v.status === 'paused') {
     if (!opts.force) throw new ConflictError(`container ${record.name} is ${v.status}: stop it first, or use rm -f`);
-    markStopped(e, record.id);
+  }
+  markStopped(e, record.id);
+  if (v.status === 'running' || v.status === 'paused') {
     if (v.status === 'paused') await setFrozen(record.cgroupPath, false).catch(() => undefined);
     killAll(record, v.pid!);
     if (!(await until(isDown(e, record), 10_000))) throw new BoxctlError(`container ${record.name} did not die after SIGKILL`);

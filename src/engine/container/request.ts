@@ -47,7 +47,8 @@ export function requestFrom(args: Args, cwd: string, hostEnv: Readonly<Record<st
   const restart = parseRestart(String(args.restart ?? 'no'));
   const autoRemove = Boolean(args.rm);
   if (autoRemove && restart.name !== 'no') throw new UserError('--rm and a --restart policy exclude each other: a removed container cannot restart');
-  const [image, ...command] = strings(args['--'] ?? []);
+  const image = str(args.image);
+  const command = strings(args['--'] ?? []);
   if (!image) throw new UserError('missing image: boxctl run [OPTIONS] IMAGE [COMMAND [ARG...]]');
   return {
     image,

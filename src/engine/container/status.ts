@@ -41,8 +41,10 @@ export function deriveView(record: ContainerRecord, live: LiveFiles): ContainerV
       return { ...base, status: live.frozen ? 'paused' : 'running', pid: monitor.pid, startedAt: monitor.startedAt };
     }
   }
-  if (exit) return { ...base, status: 'exited', exitCode: exit.exitCode, startedAt: exit.startedAt, finishedAt: exit.finishedAt };
+  if (exit) return { ...base, status: 'exited', exitCode: exit.exitCode, startedAt: exit.startedAt, finishedAt: exit.finishedAt, oomKilled: exit.oomKilled };
   if (monitor) return { ...base, status: 'exited', exitCode: -1, startedAt: monitor.startedAt };
+  // Started once, and no trace of how it ended: the runtime dir went with a reboot.
+  if (record.startedOnce) return { ...base, status: 'exited', exitCode: -1 };
   return { ...base, status: 'created' };
 }
 
