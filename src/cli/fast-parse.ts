@@ -79,7 +79,8 @@ export function fastParse(argv: readonly string[], commands: readonly CommandSpe
       }
       if (!spec || spec.subcommands) return undefined;
       positionals.push(token);
-      if (spec.commandAfter !== undefined && positionals.length === spec.commandAfter) {
+      if (spec.commandAfter !== undefined && positionals.length === spec.commandAfter && rest.length > 0) {
+        // As yargs gives it: the command line, or no key at all when there is none.
         args['--'] = rest.splice(0);
       }
       continue;
@@ -135,7 +136,6 @@ export function fastParse(argv: readonly string[], commands: readonly CommandSpe
   for (const [name, o] of Object.entries({ ...GLOBAL_OPTIONS, ...spec.options })) {
     if (!(name in args) && o.default !== undefined) args[name] = o.default;
   }
-  if (spec.commandAfter !== undefined && !('--' in args)) return undefined;
   args._ = path;
   return { spec, args };
 }

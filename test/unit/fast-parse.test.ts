@@ -58,6 +58,18 @@ const PLAIN: string[][] = [
   ['unshare', 'ls', '-l', '1e3', '--x'],
   ['unshare'],
   ['unshare', 'sh', '-c', 'echo -- hi'],
+  ['run', 'busybox'],
+  ['run', '--rm', 'busybox', 'echo', 'hello'],
+  ['run', '-d', '--name', 'web', '-e', 'A=1', 'busybox', 'sh', '-c', 'echo -d --rm'],
+  ['run', '-it', '-e', 'A=1', '-e', 'B=2', '--env=C=3', '-v', '/a:/b:ro', 'busybox', '-x', '--', 'y'],
+  ['run', '--restart=on-failure:3', '--pids-limit', '10', '--memory', '64m', 'x/y:1', 'true'],
+  ['run', '--network', 'none', '-l', 'a=b', '--label', 'c', 'img', '1e3'],
+  ['create', '--name', 'n', '--tmpfs', '/t', '--mount', 'type=tmpfs,target=/x', 'img'],
+  ['exec', 'web', 'ls', '-l'],
+  ['exec', '-i', '-e', 'X=1', '-u', '1000', 'web', 'sh', '-c', 'exit 3'],
+  ['ps', '-a', '--filter', 'status=exited', '--filter', 'name=x', '--format', '{{.Names}}'],
+  ['rm', '-f', 'a', 'b'],
+  ['logs', '-f', '--tail', '5', 'web'],
 ];
 
 describe('the fast parser', () => {
@@ -89,6 +101,8 @@ describe('the fast parser', () => {
     ['info', '--', 'x'],
     ['unshare', '--help'],
     ['info', '--format', 'json', '--format', 'text'],
+    ['run', '--rm'],
+    ['run', '--', 'busybox'],
   ])('leaves `%s` to yargs', (...argv) => {
     expect(fastParse(argv, commands)).toBeUndefined();
   });
