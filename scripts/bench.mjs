@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles test/bench/main.ts with esbuild (no TypeScript loader at
-// run time) and runs it against the built CLI in dist/.
+// run time) and runs it against the built CLI in dist/. `npm run bench -- containers`
+// runs only the container benchmarks (test/bench/containers.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2] === 'containers';
 const out = mkdtempSync(join(tmpdir(), 'boxctl-bench-'));
 try {
   await build({
-    entryPoints: [join(root, 'test/bench/main.ts')],
+    entryPoints: [join(root, only ? 'test/bench/containers-main.ts' : 'test/bench/main.ts')],
     outfile: join(out, 'bench.mjs'),
     bundle: true,
     format: 'esm',
@@ -20,7 +22,7 @@ try {
     target: 'node20',
     logLevel: 'warning',
   });
-  const r = spawnSync(process.execPath, [join(out, 'bench.mjs'), root, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(out, 'bench.mjs'), root, ...process.argv.slice(only ? 3 : 2)], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { defaultIdMap } from '../../src/engine/host/idmap.js';
 import { subidRanges } from '../../src/engine/host/subid.js';
 import { which } from '../../src/engine/host/which.js';
 import { generateSpec } from '../../src/engine/spec/generate.js';
+import { runContainerBenches } from './containers.js';
 
 const repo = process.argv[2]!;
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -122,3 +123,5 @@ for (const r of rows) {
   const ref = r.reference ? `   ${r.reference.name}: ${r.reference.ms.toFixed(1)} ms, ratio ${(r.ms / r.reference.ms).toFixed(2)}x` : '';
   console.log(`${r.name.padEnd(width)}  ${r.ms.toFixed(1).padStart(7)}${ref}`);
 }
+
+runContainerBenches(cli);
