@@ -336,3 +336,75 @@ describe('state that holds', () => {
     await bx(['rm', '-f', 'survivor']);
   });
 });
+
+describe('images and containers', () => {
+  it('rmi refuses an image a container uses, and rmi -f removes the container too', async () => {
+    expect((await bx(['pull', '-q', `${host.registry}/boxctl/layers`])).code).toBe(0);
+    await bx(['create', '--name', 'user-of-layers', `${host.registry}/boxctl/layers`, 'true']);
+    const refused = await bx(['rmi', `${host.registry}/boxctl/layers`]);
+    expect(refused.code).toBe(125);
+    expect(refused.stderr).toMatch(/in use by container user-of-layers/);
+    expect((await bx(['image', 'exists', `${host.registry}/boxctl/layers`])).code).toBe(0);
+    const forced = await bx(['rmi', '-f', `${host.registry}/boxctl/layers`]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect((await bx(['container', 'exists', 'user-of-layers'])).code).toBe(1);
+    expect((await bx(['image', 'exists', `${host.registry}/boxctl/layers`])).code).toBe(1);
+  });
+});
+
+describe('health and logs', () => {
+  it('runs the healthcheck from the monitor with no CLI alive, and acts on failure', async () => {
+    await bx(['run', '-d', '--name', 'healthy', '--health-cmd', 'test -e /tmp/ok', '--health-interval', '300ms', '--health-retries', '2', IMAGE, 'sh', '-c', 'touch /tmp/ok; sleep 1000']);
+    const ok = await until('healthy', async () => {
+      const h = (await inspect('healthy')).State.Health;
+      return h?.Status === 'healthy' ? h : undefined;
+    });
+    expect(ok.FailingStreak).toBe(0);
+    expect((await bx(['ps', '--filter', 'health=healthy', '--format', '{{.Names}}'])).stdout).toBe('healthy\n');
+    await bx(['exec', 'healthy', 'rm', '/tmp/ok']);
+    await until('unhealthy', async () => ((await inspect('healthy')).State.Health?.Status === 'unhealthy' ? true : undefined));
+    await bx(['run', '-d', '--name', 'doomed', '--health-cmd', 'exit 1', '--health-interval', '300ms', '--health-retries', '1', '--health-on-failure', 'kill', IMAGE, 'sleep', '1000']);
+    await until('killed', async () => ((await statusOf('doomed')) === 'exited' ? true : undefined));
+    expect((await inspect('doomed')).State.ExitCode).toBe(137);
+    await bx(['rm', '-f', 'healthy', 'doomed']);
+  });
+
+  it('logs: --tail, -t, --since, -f until the exit; --log-opt rotates by size and count', async () => {
+    await bx(['run', '--name', 'talker', IMAGE, 'sh', '-c', 'for i in 1 2 3 4 5; do echo line $i; done; echo oops >&2']);
+    expect((await bx(['logs', '--tail', '2', 'talker'])).stdout).toBe('line 5\n');
+    expect((await bx(['logs', '--tail', '2', 'talker'])).stderr).toBe('oops\n');
+    expect((await bx(['logs', '-t', 'talker'])).stdout).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}(Z|[+-]\d\d:\d\d) line 1\n/);
+    expect((await bx(['logs', '--since', '1h', 'talker'])).stdout).toBe('line 1\nline 2\nline 3\nline 4\nline 5\n');
+    expect((await bx(['logs', '--until', '1h', '--since', '2099-01-01T00:00:00Z', 'talker'])).stdout).toBe('');
+    await bx(['run', '-d', '--name', 'slow', IMAGE, 'sh', '-c', 'sleep 0.5; echo one; sleep 0.5; echo two']);
+    const followed = await bx(['logs', '-f', 'slow']);
+    expect(followed.stdout).toBe('one\ntwo\n');
+    const big = await bx(['run', '--name', 'rotated', '--log-opt', 'max-size=2k', '--log-opt', 'max-file=2', IMAGE, 'sh', '-c', 'i=0; while [ $i -lt 200 ]; do echo "line $i"; i=$((i+1)); done']);
+    expect(big.code).toBe(0);
+    const id = (await inspect('rotated')).Id as string;
+    const files = readdirSync(join(root, 'containers', id)).filter((f) => f.startsWith('ctr.log')).sort();
+    expect(files).toEqual(['ctr.log', 'ctr.log.1']);
+    const lines = (await bx(['logs', 'rotated'])).stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe('line 199');
+    expect(lines.length).toBeLessThan(200);
+    await bx(['rm', '-f', 'talker', 'slow', 'rotated']);
+  });
+
+  it('start -a attaches and returns the exit code; attach follows a running container', async () => {
+    await bx(['create', '--name', 'later', IMAGE, 'sh', '-c', 'echo from-start; exit 6']);
+    const r = await bx(['start', '-a', 'later']);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('from-start\n');
+    await bx(['run', '-d', '--name', 'ticker', IMAGE, 'sh', '-c', 'sleep 0.5; echo tick; exit 2']);
+    const a = await bx(['attach', 'ticker']);
+    expect(a.stdout).toBe('tick\n');
+    expect(a.code).toBe(2);
+    await bx(['rm', '-f', 'later', 'ticker']);
+  });
+
+  it('run -i passes stdin to the container, and its end closes it', async () => {
+    const r = await bx(['run', '--rm', '-i', IMAGE, 'sh', '-c', 'cat; echo done'], { stdin: 'typed\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('typed\ndone\n');
+  });
+});

@@ -119,17 +119,40 @@ export const images: CommandSpec = {
   },
 };
 
+/** rmi --force, as Podman: the containers of the images go first, running or not. */
+async function removeUsers(ctx: Context, imageIds: readonly string[]): Promise<void> {
+  const [{ currentPaths }, lifecycle] = await Promise.all([import('../../engine/paths.js'), import('../../engine/container/lifecycle.js')]);
+  const paths = currentPaths(ctx.globals);
+  const e = lifecycle.engineAt(paths.root, paths.runroot);
+  for (const record of e.store.list().filter((c) => imageIds.includes(c.imageId))) {
+    await lifecycle.remove(e, record, { force: true });
+  }
+}
+
 export const rmi: CommandSpec = {
   name: 'rmi',
   summary: 'Remove images',
   description: 'Removes a name from an image; an image loses its layers when its last name goes (layers other images use stay). By id, an image with several names needs --force.',
   examples: [{ command: 'boxctl rmi alpine', description: 'remove alpine:latest' }],
-  options: { force: { type: 'boolean', alias: 'f', description: 'remove an image with several names by id', default: false } },
+  options: {
+    force: { type: 'boolean', alias: 'f', description: 'remove an image with several names by id, and the containers that use it', default: false },
+  },
   positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true }],
   async run(ctx, args) {
-    const { removeImages } = await import('../../engine/image/images.js');
+    const [{ removeImages, lookupLocal }, { imagesInUse }, { ImageStore }] = await Promise.all([
+      import('../../engine/image/images.js'),
+      import('../../engine/container/store.js'),
+      import('../../engine/image/store/store.js'),
+    ]);
     const wanted = (args.image as string[]).map(String);
-    const report = await removeImages(await root(ctx), wanted, Boolean(args.force));
+    const r = await root(ctx);
+    if (args.force) {
+      // Only images that go (by id, or by their last name) take their containers along.
+      const index = new ImageStore(r).readIndex();
+      const going = wanted.map((w) => lookupLocal(index, w)).filter((m) => !m.name || m.image.names.length <= 1);
+      await removeUsers(ctx, going.map((m) => m.image.id));
+    }
+    const report = await removeImages(r, wanted, Boolean(args.force), imagesInUse(r));
     for (const n of report.untagged) ctx.stdout.write(`Untagged: ${n}\n`);
     for (const id of report.deleted) ctx.stdout.write(`Deleted: ${id.slice(7)}\n`);
     return 0;
@@ -246,8 +269,9 @@ const prune: CommandSpec = {
   examples: [{ command: 'boxctl image prune', description: 'remove dangling images' }],
   options: {},
   async run(ctx) {
-    const { pruneImages } = await import('../../engine/image/images.js');
-    const report = await pruneImages(await root(ctx));
+    const [{ pruneImages }, { imagesInUse }] = await Promise.all([import('../../engine/image/images.js'), import('../../engine/container/store.js')]);
+    const r = await root(ctx);
+    const report = await pruneImages(r, imagesInUse(r));
     for (const id of report.deleted) ctx.stdout.write(`${id.slice(7)}\n`);
     return 0;
   },

@@ -163,6 +163,23 @@ export class ContainerStore {
   }
 }
 
+/** Container names by the image id they were created from: what rmi and prune must keep. */
+export function imagesInUse(root: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let names: string[];
+  try {
+    names = readdirSync(containersDir(root));
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!/^[0-9a-f]{64}$/.test(name)) continue;
+    const r = readRecord(join(containersDir(root), name, 'container.json'));
+    if (r) out.set(r.imageId, [...(out.get(r.imageId) ?? []), r.name]);
+  }
+  return out;
+}
+
 function nameInUse(name: string): ConflictError {
   return new ConflictError(`the container name '${name}' is already in use: remove that container or choose another name`);
 }

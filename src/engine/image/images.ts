@@ -106,7 +106,13 @@ export interface RemoveReport {
  * no other image uses are moved aside under the index lock and deleted after it, so a
  * concurrent pull never records an image whose layer is half gone.
  */
-export async function removeImages(root: string, wanted: readonly string[], force: boolean): Promise<RemoveReport> {
+export async function removeImages(
+  root: string,
+  wanted: readonly string[],
+  force: boolean,
+  /** Container names by the image id they run: their layers are the containers' root filesystems. */
+  inUse: ReadonlyMap<string, readonly string[]>,
+): Promise<RemoveReport> {
   const store = new ImageStore(root);
   const report: RemoveReport = { untagged: [], deleted: [] };
   const doomed: string[] = [];
@@ -122,6 +128,10 @@ export async function removeImages(root: string, wanted: readonly string[], forc
       }
       if (!name && image.names.length > 1 && !force) {
         throw new ConflictError(`image ${shortId(image.id)} has several names (${image.names.join(', ')}): remove them by name, or use --force`);
+      }
+      const users = inUse.get(image.id);
+      if (users?.length) {
+        throw new ConflictError(`image ${shortId(image.id)} is in use by container ${users.join(', ')}: remove the container first, or use rmi --force to remove it too`);
       }
       report.untagged.push(...image.names);
       next = removeImage(next, image.id);
@@ -181,10 +191,10 @@ export async function untagImage(root: string, wanted: string, names: readonly s
 }
 
 /** Deletes dangling images (every unused one with `all`, once containers exist to use them). */
-export async function pruneImages(root: string): Promise<RemoveReport> {
+export async function pruneImages(root: string, inUse: ReadonlyMap<string, readonly string[]>): Promise<RemoveReport> {
   const dangling = new ImageStore(root)
     .readIndex()
-    .images.filter((i) => i.names.length === 0)
+    .images.filter((i) => i.names.length === 0 && !inUse.get(i.id)?.length)
     .map((i) => i.id);
-  return dangling.length === 0 ? { untagged: [], deleted: [] } : removeImages(root, dangling, true);
+  return dangling.length === 0 ? { untagged: [], deleted: [] } : removeImages(root, dangling, true, inUse);
 }
