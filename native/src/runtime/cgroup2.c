@@ -415,6 +415,17 @@ bx_cgroup_setup (const struct bx_spec *s, char **dir, struct bx_error *err)
   return 0;
 }
 
+void
+bx_cgroup_abandon (const char *dir)
+{
+  int i;
+
+  /* The container's processes were just killed: the kernel may take a moment
+   * to let go of the cgroup.  Best effort: a leftover is the caller's to remove. */
+  for (i = 0; i < 50 && rmdir (dir) < 0 && errno == EBUSY; i++)
+    usleep (10000);
+}
+
 int
 bx_cgroup_enter (const char *dir, pid_t pid, struct bx_error *err)
 {
@@ -434,6 +445,14 @@ bx_cgroup_enter (const char *dir, pid_t pid, struct bx_error *err)
     return bx_fail_errno (err,
                           "move the container into the cgroup %s (it has controllers enabled for children in "
                           "cgroup.subtree_control, so it cannot hold processes: give a leaf cgroup)",
+                          dir);
+  /* The kernel's "domain invalid": a parent that holds processes itself got
+   * controllers for its children (no internal processes). */
+  if (errno == EOPNOTSUPP)
+    return bx_fail_errno (err,
+                          "move the container into the cgroup %s (a cgroup above it holds processes itself and has "
+                          "controllers enabled for its children, which cgroup v2 forbids (no internal processes): "
+                          "put linux.cgroupsPath below a cgroup without processes of its own)",
                           dir);
   return bx_fail_errno (err, "move the container into the cgroup %s", dir);
 }

@@ -24,4 +24,7 @@ int bx_cgroup_setup (const struct bx_spec *s, char **dir, struct bx_error *err);
 /* Move `pid` (0: the caller) into the cgroup at `dir`. */
 int bx_cgroup_enter (const char *dir, pid_t pid, struct bx_error *err);
 
+/* Removes the container's cgroup after a failed create (its processes are gone). */
+void bx_cgroup_abandon (const char *dir);
+
 #endif

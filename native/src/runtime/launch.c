@@ -155,6 +155,8 @@ bx_launch (struct bx_container *c, struct bx_launched *out, struct bx_error *err
   if (ret < 0)
     {
       abort_children (stage1, out);
+      if (c->cgroup != NULL)
+        bx_cgroup_abandon (c->cgroup);
       return ret;
     }
   if (reap (stage1, NULL) < 0)
