@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 
-import { boxctl, host, runAs, testUser, userEnv, userTempDir } from './harness.js';
+import { boxctl, host, nosubUser, testUser, userEnv, userTempDir } from './harness.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
 // Short paths: a unix socket address holds 107 bytes, and the runroot holds sockets.
@@ -406,5 +406,52 @@ describe('health and logs', () => {
     const r = await bx(['run', '--rm', '-i', IMAGE, 'sh', '-c', 'cat; echo done'], { stdin: 'typed\n' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('typed\ndone\n');
+  });
+});
+
+describe('more of run and the housekeeping commands', () => {
+  it('a user without subordinate ids runs containers in single-id mode', async () => {
+    const own = userTempDir(nosubUser.uid);
+    try {
+      const r = await boxctl(['--root', join(own.path, 'r'), '--runroot', join(own.path, 'u'), 'run', '--rm', IMAGE, 'sh', '-c', 'id -u; cat /proc/self/uid_map'], nosubUser);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.split('\n')[0]).toBe('0');
+      expect(r.stdout.split('\n')[1]!.trim().split(/\s+/)).toEqual(['0', String(nosubUser.uid), '1']);
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('takes a seccomp profile file, and --stop-signal', async () => {
+    const profile = join(scratch.path, 'seccomp.json');
+    writeFileSync(profile, JSON.stringify({ defaultAction: 'SCMP_ACT_ALLOW', syscalls: [{ names: ['mkdir', 'mkdirat'], action: 'SCMP_ACT_ERRNO' }] }));
+    chownSync(profile, testUser.uid, testUser.uid);
+    const r = await bx(['run', '--rm', '--security-opt', `seccomp=${profile}`, IMAGE, 'sh', '-c', 'mkdir /tmp/x 2>/dev/null || echo denied']);
+    expect(r.stdout).toBe('denied\n');
+    const bad = await bx(['run', '--rm', '--security-opt', 'seccomp=/no/such.json', IMAGE, 'true']);
+    expect(bad.code).toBe(125);
+    expect(bad.stderr).toMatch(/cannot read the seccomp profile \/no\/such.json/);
+    await bx(['run', '-d', '--name', 'usr1', '--stop-signal', 'USR1', IMAGE, 'sh', '-c', 'trap "exit 42" USR1; while true; do sleep 0.1; done']);
+    expect((await bx(['stop', 'usr1'])).code).toBe(0);
+    expect((await inspect('usr1')).State.ExitCode).toBe(42);
+    await bx(['rm', 'usr1']);
+  });
+
+  it('rm -v takes anonymous volumes along, keeps named ones; container prune -f removes stopped containers only', async () => {
+    await bx(['run', '--name', 'anon', '-v', '/data', '-v', 'keepme:/keep', IMAGE, 'sh', '-c', 'echo x > /data/f']);
+    const vol = ((await inspect('anon')).Mounts as { Type: string; Name: string; Destination: string }[]).find((m) => m.Destination === '/data')!.Name;
+    expect((await bx(['volume', 'exists', vol])).code).toBe(0);
+    expect((await bx(['rm', '-v', 'anon'])).code).toBe(0);
+    expect((await bx(['volume', 'exists', vol])).code).toBe(1);
+    expect((await bx(['volume', 'exists', 'keepme'])).code).toBe(0);
+    await bx(['create', '--name', 'stale', IMAGE, 'true']);
+    await bx(['run', '-d', '--name', 'alive', IMAGE, 'sleep', '1000']);
+    const noTty = await bx(['container', 'prune']);
+    expect(noTty.code).toBe(125);
+    const pruned = await bx(['container', 'prune', '-f']);
+    expect(pruned.code, pruned.stderr).toBe(0);
+    expect((await bx(['container', 'exists', 'stale'])).code).toBe(1);
+    expect((await bx(['container', 'exists', 'alive'])).code).toBe(0);
+    await bx(['rm', '-f', 'alive']);
   });
 });
