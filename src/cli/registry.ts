@@ -18,11 +18,13 @@ import {
   unpause,
   wait,
 } from './commands/containers.js';
+import { port, stats, top } from './commands/container-observe.js';
 import { importImage, load, save } from './commands/image-archive.js';
 import { image, images, pull, rmi, tag, untag } from './commands/images.js';
 import { info } from './commands/info.js';
 import { login, logout } from './commands/login.js';
 import { runtime } from './commands/runtime.js';
+import { system } from './commands/system.js';
 import { unshare } from './commands/unshare.js';
 import { volume } from './commands/volume.js';
 import type { CommandSpec } from './spec.js';
@@ -45,6 +47,9 @@ export const commands: readonly CommandSpec[] = [
   pause,
   unpause,
   rename,
+  top,
+  stats,
+  port,
   container,
   login,
   logout,
@@ -58,6 +63,7 @@ export const commands: readonly CommandSpec[] = [
   load,
   importImage,
   volume,
+  system,
   runtime,
   unshare,
 ];
