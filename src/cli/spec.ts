@@ -1,7 +1,13 @@
-// One declaration per command. yargs is built from it today; the man pages and
-// shell completions are to be generated from the same declarations, so a flag
-// exists in one place only.
+// One declaration per command. yargs, the man pages (src/cli/man) and the shell
+// completions (src/cli/completion) are all made from it, so a flag exists in one
+// place only.
 import type { Context } from './context.js';
+
+/**
+ * What a shell offers for a value: live names that `boxctl __complete KIND` reads from
+ * the stores, paths, or nothing (free text such as a new name).
+ */
+export type CompleteKind = 'containers' | 'images' | 'volumes' | 'files' | 'directories' | 'none';
 
 export interface OptionSpec {
   type: 'string' | 'boolean' | 'number' | 'array';
@@ -12,6 +18,10 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** A string option that may be given again and again (`-e A=1 -e B=2`): the handler gets string[]. */
   repeatable?: boolean;
+  /** Where completion finds values (choices, when there are some, come first). */
+  complete?: CompleteKind;
+  /** Values completion suggests but yargs does not enforce (`on-failure` of `on-failure:3`). */
+  suggest?: readonly string[];
 }
 
 export interface PositionalSpec {
@@ -19,6 +29,8 @@ export interface PositionalSpec {
   description: string;
   required: boolean;
   variadic?: boolean;
+  /** Where completion finds values; none given: nothing is offered. */
+  complete?: CompleteKind;
 }
 
 export interface CommandSpec {
@@ -35,6 +47,8 @@ export interface CommandSpec {
    * untouched, in `args['--']` (`boxctl run -d IMAGE sh -c 'echo -d'`).
    */
   commandAfter?: number;
+  /** Left out of --help, the man pages and completion (`boxctl __complete`, for the shell scripts). */
+  hidden?: boolean;
   /** A command group (`boxctl runtime create ...`) has subcommands instead of run. */
   subcommands?: readonly CommandSpec[];
   /** Resolves to the exit code. Heavy modules are imported inside, not at the top. */
