@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -74,4 +75,30 @@ bx_write_text (const char *path, const char *text, struct bx_error *err)
   if (close (fd) < 0)
     return bx_fail_errno (err, "close %s", path);
   return 0;
+}
+
+int
+bx_proc_stat_field (int pid, int field, unsigned long long *out)
+{
+  char path[64], buf[1024], *p, *end;
+  ssize_t n;
+  int fd, i;
+
+  snprintf (path, sizeof (path), "/proc/%d/stat", pid);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  n = read (fd, buf, sizeof (buf) - 1);
+  close (fd);
+  if (n <= 0)
+    return -1;
+  buf[n] = '\0';
+  /* The command name may hold spaces and parentheses: count from the last ')'. */
+  p = strrchr (buf, ')');
+  for (i = 2; p != NULL && i < field; i++)
+    p = strchr (p + 1, ' ');
+  if (p == NULL)
+    return -1;
+  *out = strtoull (p + 1, &end, 10);
+  return end == p + 1 ? -1 : 0;
 }

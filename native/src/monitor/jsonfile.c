@@ -1,6 +1,8 @@
 #define _GNU_SOURCE
 #include "jsonfile.h"
 
+#include "../fsutil.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -204,22 +206,7 @@ mon_format_time (char out[MON_TIME_LEN], const struct timespec *ts)
 unsigned long long
 mon_proc_stat_field (pid_t pid, int field)
 {
-  char path[64], buf[1024], *p;
-  ssize_t n;
-  int fd, i;
+  unsigned long long v;
 
-  snprintf (path, sizeof (path), "/proc/%d/stat", (int) pid);
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return 0;
-  n = read (fd, buf, sizeof (buf) - 1);
-  close (fd);
-  if (n <= 0)
-    return 0;
-  buf[n] = '\0';
-  /* The command name may hold spaces and parentheses: count from the last ')'. */
-  p = strrchr (buf, ')');
-  for (i = 2; p != NULL && i < field; i++)
-    p = strchr (p + 1, ' ');
-  return p == NULL ? 0 : strtoull (p + 1, NULL, 10);
+  return bx_proc_stat_field ((int) pid, field, &v) < 0 ? 0 : v;
 }

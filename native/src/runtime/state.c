@@ -49,26 +49,7 @@ bx_state_make_fifo (const struct bx_state *st, struct bx_error *err)
 static int
 start_time (pid_t pid, unsigned long long *out)
 {
-  char path[64], buf[1024], *p;
-  ssize_t n;
-  int fd, i;
-
-  snprintf (path, sizeof (path), "/proc/%d/stat", (int) pid);
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return -1;
-  n = read (fd, buf, sizeof (buf) - 1);
-  close (fd);
-  if (n <= 0)
-    return -1;
-  buf[n] = '\0';
-  /* The command name may hold spaces and parentheses: count from the last ')'. */
-  p = strrchr (buf, ')');
-  for (i = 2; p != NULL && i < 22; i++)
-    p = strchr (p + 1, ' ');
-  if (p == NULL || sscanf (p + 1, "%llu", out) != 1)
-    return -1;
-  return 0;
+  return bx_proc_stat_field ((int) pid, 22, out);
 }
 
 int

@@ -18,6 +18,7 @@ import { volumeFilter } from './filters.js';
 import { anonymousVolumeName, checkVolumeName, isValidVolumeName } from './names.js';
 import { parseVolumeRecord, type Volume, type VolumeRecord } from './record.js';
 import { volumeUsage, type VolumeUser } from './users.js';
+import { pidAlive } from '../host/pid-alive.js';
 
 export function volumesDir(root: string): string {
   return join(root, 'volumes');
@@ -229,14 +230,6 @@ async function deleteAll(dirs: readonly string[]): Promise<void> {
   for (const dir of dirs) await removeInUserns(dir);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Deletes the scratch dirs of processes that died mid-create or mid-remove. Each is
@@ -253,7 +246,7 @@ export async function sweepLeftovers(root: string): Promise<void> {
   const claimed: string[] = [];
   for (const name of names) {
     const pid = Number(/^\.(?:tmp|rm)-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || alive(pid)) continue;
+    if (!pid || pid === process.pid || pidAlive(pid)) continue;
     const mine = join(volumesDir(root), scratchName('rm'));
     try {
       renameSync(join(volumesDir(root), name), mine);

@@ -14,6 +14,7 @@ import { DigestVerifier } from '../digest.js';
 import { blobPath, layerDir, storeLayout, type StoreLayout } from './layout.js';
 import { withLock } from './lock.js';
 import { emptyIndex, unusedLayers, type ImageIndexFile } from './records.js';
+import { pidAlive } from '../../host/pid-alive.js';
 
 export class ImageStore {
   readonly layout: StoreLayout;
@@ -151,17 +152,9 @@ export class ImageStore {
   async sweepTmp(): Promise<void> {
     for (const name of readdirSync(this.layout.tmp)) {
       const pid = Number(/^[a-z]+[.-](\d+)[.-]/.exec(name)?.[1]);
-      if (!pid || pid === process.pid || alive(pid)) continue;
+      if (!pid || pid === process.pid || pidAlive(pid)) continue;
       await removeInUserns(join(this.layout.tmp, name));
     }
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
