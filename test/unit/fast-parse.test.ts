@@ -95,7 +95,7 @@ describe('the fast parser', () => {
     ['rmi'],
     ['tag', 'only-one'],
     ['runtime', 'state', 'a', 'b'],
-    ['runtime', 'list', '--format', 'yaml'],
+    ['save', '--format', 'tar', 'alpine'],
     ['images', '--digests', 'true'],
     ['images', '-qz'],
     ['info', '--', 'x'],

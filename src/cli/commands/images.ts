@@ -86,14 +86,15 @@ export const images: CommandSpec = {
     { command: 'boxctl images --filter dangling=true -q', description: 'ids of images without a name' },
   ],
   options: {
-    format: { type: 'string', alias: 'f', description: "'table' or 'json'", default: 'table', choices: ['table', 'json'] },
+    format: { type: 'string', alias: 'f', description: "'table', 'json', or a Go template such as '{{.Repository}}:{{.Tag}}'" },
     quiet: { type: 'boolean', alias: 'q', description: 'print only image ids', default: false },
+    noheading: { type: 'boolean', alias: 'n', description: 'leave out the header row', default: false },
     digests: { type: 'boolean', description: 'show manifest digests', default: false },
     filter: { type: 'array', description: 'dangling=true|false, reference=PATTERN' },
     'no-trunc': { type: 'boolean', description: 'show full ids', default: false },
   },
   async run(ctx, args) {
-    const [{ listImages }, { humanAge, humanSize, table }] = await Promise.all([import('../../engine/image/images.js'), import('../render/units.js')]);
+    const [{ listImages }, { renderImages }] = await Promise.all([import('../../engine/image/images.js'), import('../render/image-list.js')]);
     const filters: { dangling?: boolean; reference?: string[] } = {};
     for (const f of (args.filter as string[] | undefined) ?? []) {
       const [key, value] = [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)];
@@ -107,14 +108,15 @@ export const images: CommandSpec = {
       ctx.stdout.write([...new Set(rows.map((r) => id(r.id)))].map((l) => `${l}\n`).join(''));
       return 0;
     }
-    if (args.format === 'json') {
-      ctx.stdout.write(`${JSON.stringify(rows.map((r) => ({ Id: r.id.slice(7), Names: r.names, Repository: r.repository, Tag: r.tag, Digest: r.digest, Created: r.created, Size: r.size, Dangling: r.dangling })), null, 2)}\n`);
-      return 0;
-    }
-    const now = Date.now();
-    const head = ['REPOSITORY', 'TAG', ...(args.digests ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'];
-    const body = rows.map((r) => [r.repository, r.tag, ...(args.digests ? [r.digest] : []), id(r.id), humanAge(r.created, now), humanSize(r.size)]);
-    ctx.stdout.write(table([head, ...body]));
+    ctx.stdout.write(
+      renderImages(rows, {
+        format: args.format as string | undefined,
+        noTrunc: Boolean(args['no-trunc']),
+        digests: Boolean(args.digests),
+        noHeading: Boolean(args.noheading),
+        now: Date.now(),
+      }),
+    );
     return 0;
   },
 };
@@ -245,19 +247,16 @@ const history: CommandSpec = {
   summary: 'Show how an image was built, layer by layer',
   description: 'Lists the history entries of the image config, newest first: when, the command that created each step, and whether it added a layer.',
   examples: [{ command: 'boxctl image history alpine', description: 'the steps that built alpine' }],
-  options: { format: { type: 'string', alias: 'f', description: "'table' or 'json'", default: 'table', choices: ['table', 'json'] } },
-  positionals: [{ name: 'image', description: 'image name or id', required: true }],
+  options: {
+    format: { type: 'string', alias: 'f', description: "'table', 'json', or a Go template such as '{{.CreatedBy}}'" },
+    'no-trunc': { type: 'boolean', description: 'show full ids and commands', default: false },
+  },
+  positionals: [{ name: 'image', description: 'image name or id', required: true, complete: 'images' }],
   async run(ctx, args) {
-    const [{ inspectImage }, { humanAge, table }] = await Promise.all([import('../../engine/image/images.js'), import('../render/units.js')]);
-    const { config } = inspectImage(await root(ctx), String(args.image));
+    const [{ inspectImage }, { renderHistory }] = await Promise.all([import('../../engine/image/images.js'), import('../render/image-list.js')]);
+    const { record, config } = inspectImage(await root(ctx), String(args.image));
     const steps = [...(config.history ?? [])].reverse();
-    if (args.format === 'json') {
-      ctx.stdout.write(`${JSON.stringify(steps, null, 2)}\n`);
-      return 0;
-    }
-    const now = Date.now();
-    const rows = steps.map((h) => [humanAge(h.created, now), (h.created_by ?? '').slice(0, 60), h.empty_layer ? 'no' : 'yes', h.comment ?? '']);
-    ctx.stdout.write(table([['CREATED', 'CREATED BY', 'LAYER', 'COMMENT'], ...rows]));
+    ctx.stdout.write(renderHistory(steps, { format: args.format as string | undefined, imageId: record.id, noTrunc: Boolean(args['no-trunc']), now: Date.now() }));
     return 0;
   },
 };

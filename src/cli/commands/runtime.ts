@@ -130,16 +130,10 @@ const list: CommandSpec = {
   summary: 'List the containers of the runtime',
   description: 'Lists every container in the runtime state dir with its pid, status and bundle.',
   examples: [{ command: 'boxctl runtime list --format json', description: 'the same as JSON' }],
-  options: { format: { type: 'string', alias: 'f', description: "'table' or 'json'", default: 'table', choices: ['table', 'json'] } },
+  options: { format: { type: 'string', alias: 'f', description: "'table', 'json', or a Go template such as '{{.ID}} {{.Status}}'" } },
   async run(ctx, args) {
-    const { rt, root } = await engine();
-    const all = rt.list(root(ctx));
-    if (args.format === 'json') {
-      ctx.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-      return 0;
-    }
-    const { table } = await import('../render/units.js');
-    ctx.stdout.write(table([['ID', 'PID', 'STATUS', 'BUNDLE', 'CREATED'], ...all.map((s) => [s.id, String(s.pid), s.status, s.bundle, s.created])]));
+    const [{ rt, root }, { renderRuntimeList }] = await Promise.all([engine(), import('../render/runtime-list.js')]);
+    ctx.stdout.write(renderRuntimeList(rt.list(root(ctx)), args.format as string | undefined));
     return 0;
   },
 };
