@@ -11,7 +11,7 @@ import { ociArch } from '../host/platform.js';
 import { parseSignal } from '../host/signals.js';
 import { imageExists, inspectImage } from '../image/images.js';
 import type { ImageConfig } from '../image/manifest.js';
-import { pullImage, type PullEvent } from '../image/pull.js';
+import type { PullEvent } from '../image/pull.js';
 import { ImageStore } from '../image/store/store.js';
 import { generateSpec, type SeccompChoice, type SpecInput } from '../spec/generate.js';
 import type { IdMapping, LinuxSeccomp, Mount } from '../spec/oci.js';
@@ -76,6 +76,8 @@ async function ensureImage(ctx: CreateContext, name: string, policy: PullPolicy)
     return;
   }
   if (present && policy === 'missing') return;
+  // The registry client (undici and the pull pipeline) is most of the bundle: load it only to pull.
+  const { pullImage } = await import('../image/pull.js');
   await pullImage({ name, root: ctx.root, ...(ctx.onPull ? { onEvent: ctx.onPull } : {}) });
 }
 
