@@ -9,6 +9,7 @@ import { BoxctlError, NotFoundError, UserError } from '../../errors.js';
 import { nativeBuildDir } from '../../native/location.js';
 import { ociArch } from '../host/platform.js';
 import { parseSignal } from '../host/signals.js';
+import { ensureBuiltinImage } from '../image/builtin-hello.js';
 import { imageExists, inspectImage } from '../image/images.js';
 import type { ImageConfig } from '../image/manifest.js';
 import type { PullEvent } from '../image/pull.js';
@@ -70,6 +71,8 @@ const OVERLAY_ANNOTATION = 'org.boxctl.rootfs.overlay';
 const INIT_PATH = '/run/boxctl-init';
 
 async function ensureImage(ctx: CreateContext, name: string, policy: PullPolicy): Promise<void> {
+  // The built-in image is made locally whatever the policy, never pulled.
+  if (await ensureBuiltinImage(ctx.root, name)) return;
   const present = imageExists(ctx.root, name);
   if (policy === 'never') {
     if (!present) throw new NotFoundError(`image ${name} is not in the local store and --pull=never forbids pulling it: 'boxctl pull ${name}' first`);

@@ -14,7 +14,7 @@ import { BoxctlError } from '../../../errors.js';
 import { ociArch } from '../../host/platform.js';
 import { userIdMaps } from '../../userns.js';
 import { digestOf } from '../digest.js';
-import { parseImageConfig } from '../manifest.js';
+import { parseImageConfig, type ContainerConfig } from '../manifest.js';
 import { OCI_MANIFEST } from '../media-types.js';
 import { isShortName, parseReference } from '../reference.js';
 import { storeName, type ImageRecord } from '../store/records.js';
@@ -35,18 +35,22 @@ export interface ImportRequest {
   name?: string;
   /** The history comment; Podman's default otherwise. */
   message?: string;
+  /** The image's run settings, as Podman's `import --change` sets them; none otherwise. */
+  config?: ContainerConfig;
+  /** When the image was made (RFC 3339); now otherwise. A fixed time keeps the id of the same tarball the same. */
+  created?: string;
   onEvent?: (e: CommitEvent) => void;
 }
 
 export const IMPORT_COMMENT = 'imported from tarball';
 
 /** The config of an imported image, field for field (and in the order) Podman writes. */
-export function importConfig(diffId: string, created: string, comment: string): string {
+export function importConfig(diffId: string, created: string, comment: string, config: ContainerConfig = {}): string {
   return JSON.stringify({
     created,
     architecture: ociArch(arch()),
     os: 'linux',
-    config: {},
+    config,
     rootfs: { type: 'layers', diff_ids: [diffId] },
     history: [{ created, created_by: `/bin/sh -c #(nop) ADD file:${diffId.slice(7)} in /`, comment }],
   });
@@ -81,7 +85,7 @@ export async function importTarball(req: ImportRequest): Promise<ImageRecord> {
     const file = join(dir, 'layer.tar');
     const layer = await copyTarball(req.input, req.source, file);
     const label = names[0] ?? req.source;
-    const config = Buffer.from(importConfig(layer.digest, new Date().toISOString(), req.message ?? IMPORT_COMMENT));
+    const config = Buffer.from(importConfig(layer.digest, req.created ?? new Date().toISOString(), req.message ?? IMPORT_COMMENT, req.config));
     const configDigest = digestOf(config);
     const layers = [{ diffId: layer.digest, file, digest: layer.digest, size: layer.size, compression: 'none' as const }];
     const manifest = Buffer.from(ociManifest({ digest: configDigest, size: config.length }, layers));
