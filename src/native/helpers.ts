@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { BoxctlError, NativeError } from '../errors.js';
 import { nativeBuildDir } from './location.js';
 
-export type HelperName = 'boxctl-probe' | 'boxctl-runtime' | 'boxctl-monitor' | 'boxctl-init';
+export type HelperName = 'boxctl-probe' | 'boxctl-runtime' | 'boxctl-monitor' | 'boxctl-init' | 'boxctl-ttyrelay';
 
 export function helperPath(name: HelperName): string {
   return join(nativeBuildDir(), 'bin', name);

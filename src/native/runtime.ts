@@ -7,7 +7,7 @@ import { constants } from 'node:os';
 import type { Readable } from 'node:stream';
 
 import { BoxctlError, NativeError } from '../errors.js';
-import { helperPath } from './helpers.js';
+import { helperPath, type HelperName } from './helpers.js';
 
 export interface RuntimeReport {
   pid?: number;
@@ -21,13 +21,28 @@ export interface RuntimeProcess {
   exit: Promise<number>;
 }
 
-export function startRuntime(args: readonly string[], stdio: 'inherit' | 'ignore' | 'pipe' = 'inherit'): RuntimeProcess {
-  const path = helperPath('boxctl-runtime');
-  if (!existsSync(path)) {
-    throw new BoxctlError(`boxctl-runtime is missing at ${path}: rebuild the native part with 'npm rebuild boxctl'`);
-  }
-  const streams: StdioOptions = [stdio, stdio, stdio, 'pipe'];
-  const child = spawn(path, [...args, '--report-fd', '3'], { stdio: streams });
+type StdioMode = 'inherit' | 'ignore' | 'pipe';
+/** One mode for stdin, stdout and stderr, or one each. */
+export type RuntimeStdio = StdioMode | readonly [StdioMode, StdioMode, StdioMode];
+
+function helper(name: HelperName): string {
+  const path = helperPath(name);
+  if (!existsSync(path)) throw new BoxctlError(`${name} is missing at ${path}: rebuild the native part with 'npm rebuild boxctl'`);
+  return path;
+}
+
+/**
+ * With `consoleSocket` (which must also be among `args` as --console-socket), the
+ * runtime runs under boxctl-ttyrelay, which receives the pty master there and relays
+ * it to this process's terminal (native/README.md); `stdio` are then the relay's.
+ */
+export function startRuntime(args: readonly string[], stdio: RuntimeStdio = 'inherit', consoleSocket?: string): RuntimeProcess {
+  const path = helper('boxctl-runtime');
+  const command = [path, ...args, '--report-fd', '3'];
+  const argv = consoleSocket === undefined ? command : [helper('boxctl-ttyrelay'), '--console-socket', consoleSocket, '--', ...command];
+  const [stdin, stdout, stderr] = typeof stdio === 'string' ? [stdio, stdio, stdio] : stdio;
+  const streams: StdioOptions = [stdin, stdout, stderr, 'pipe'];
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: streams });
   const exit = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => {

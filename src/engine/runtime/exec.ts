@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { startRuntime, type RuntimeProcess } from '../../native/runtime.js';
+import { startRuntime, type RuntimeProcess, type RuntimeStdio } from '../../native/runtime.js';
 import type { Process } from '../spec/oci.js';
 
 export interface ExecOptions {
@@ -14,14 +14,18 @@ export interface ExecOptions {
   /** Host pid of the container's init; the caller makes sure it is still that process. */
   pid: number;
   process: Process;
-  /** Where the pty master goes (SCM_RIGHTS); required with process.terminal, refused without. */
+  /**
+   * Where the pty master goes (SCM_RIGHTS); refused without process.terminal. With a
+   * terminal and none given, boxctl-ttyrelay takes the master and relays it to this
+   * process's stdin and stdout (a terminal goes raw meanwhile).
+   */
   consoleSocket?: string | undefined;
   /** Report once the process runs and leave it running, reparented; exit then resolves with 0. */
   detach?: boolean | undefined;
   /** Gets the process's host pid. */
   pidFile?: string | undefined;
-  /** The process's stdin, stdout and stderr (ignored with a terminal). */
-  stdio?: 'inherit' | 'pipe' | 'ignore' | undefined;
+  /** The process's stdin, stdout and stderr, one mode or one each; with a terminal, the relay's. */
+  stdio?: RuntimeStdio | undefined;
 }
 
 /**
@@ -36,13 +40,16 @@ export function execInContainer(opts: ExecOptions): RuntimeProcess {
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   const file = join(dir, 'process.json');
   const args = ['exec', '--bundle', resolve(opts.bundle), '--pid', String(opts.pid), '--process', file];
-  if (opts.consoleSocket) args.push('--console-socket', resolve(opts.consoleSocket));
+  // In the private dir: only this user can connect and hand the relay a descriptor.
+  const relaySocket = opts.process.terminal && !opts.consoleSocket ? join(dir, 'console.sock') : undefined;
+  const consoleSocket = opts.consoleSocket ? resolve(opts.consoleSocket) : relaySocket;
+  if (consoleSocket) args.push('--console-socket', consoleSocket);
   if (opts.detach) args.push('--detach');
   if (opts.pidFile) args.push('--pid-file', resolve(opts.pidFile));
   let started: RuntimeProcess;
   try {
     writeFileSync(file, JSON.stringify(opts.process), { mode: 0o600 });
-    started = startRuntime(args, opts.stdio ?? 'inherit');
+    started = startRuntime(args, opts.stdio ?? 'inherit', relaySocket);
   } catch (e) {
     remove();
     throw e;
