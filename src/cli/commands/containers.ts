@@ -143,7 +143,7 @@ export const run: CommandSpec = {
   positionals: [{ name: 'image', description: 'the image to run', required: true }],
   commandAfter: 1,
   async run(ctx, args) {
-    const { record, e, lifecycle } = await createFromArgs(ctx, args);
+    const { record, e, lifecycle, root } = await createFromArgs(ctx, args);
     let monitor;
     try {
       monitor = await lifecycle.prepareStart(e, record);
@@ -169,7 +169,12 @@ export const run: CommandSpec = {
       () => monitor.release(),
     );
     if (code === undefined) return 0;
-    if (record.autoRemove) await waitRemoved(e, record.id);
+    if (record.autoRemove) {
+      // The monitor's exit command removes it too, but only once a second boxctl has
+      // started: removing it here spares the wait. Whichever comes second finds it gone.
+      await lifecycle.cleanup(e, record, (r) => removeAnonymousVolumes(root, r)).catch(() => undefined);
+      await waitRemoved(e, record.id);
+    }
     return code;
   },
 };
