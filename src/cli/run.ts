@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { processStreams, type GlobalOptions, type Streams } from './context.js';
 import { toExit } from './exit.js';
 import { fastParse } from './fast-parse.js';
+import { explainFailure } from './host-diagnosis.js';
 import { commands } from './registry.js';
 import type { CommandSpec } from './spec.js';
 
@@ -24,6 +25,7 @@ function normalise(spec: CommandSpec, args: Readonly<Record<string, unknown>>): 
 
 export async function run(argv: readonly string[], streams: Streams = processStreams()): Promise<number> {
   let debug = false;
+  let ran: { command: string; globals: GlobalOptions } | undefined;
   const execute = async (spec: CommandSpec, args: Readonly<Record<string, unknown>>): Promise<number> => {
     const globals: GlobalOptions = {
       root: args.root as string | undefined,
@@ -31,6 +33,7 @@ export async function run(argv: readonly string[], streams: Streams = processStr
       logLevel: args['log-level'] as GlobalOptions['logLevel'],
     };
     debug = globals.logLevel === 'debug';
+    ran = { command: spec.name, globals };
     return spec.run ? spec.run({ ...streams, globals }, normalise(spec, args)) : 0;
   };
   try {
@@ -47,7 +50,7 @@ export async function run(argv: readonly string[], streams: Streams = processStr
     });
     return code;
   } catch (e) {
-    const report = toExit(e, debug);
+    const report = toExit(await explainFailure(ran?.command, ran?.globals, e), debug);
     streams.stderr.write(`${report.message}\n`);
     return report.code;
   }
