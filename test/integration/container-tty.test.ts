@@ -203,9 +203,12 @@ describe('run -it, detach and attach', () => {
 });
 
 describe('exec -it', () => {
-  it('runs a shell on a terminal of its own: the window size and resizes, ^C inside, exit 5, the terminal restored', async () => {
+  beforeAll(async () => {
     const started = await bx(['run', '-d', '--name', 'tty-exec', IMAGE, 'sleep', '1000']);
     expect(started.code, started.stderr).toBe(0);
+  }, 30_000);
+
+  it('runs a shell on a terminal of its own: the window size and resizes, ^C inside, exit 5, the terminal restored', async () => {
     const pane = Pane.open('exec', 100, 30);
     const before = join(scratch.path, 'exec-before');
     const after = join(scratch.path, 'exec-after');
@@ -235,6 +238,34 @@ describe('exec -it', () => {
       pane.close();
     }
   }, 120_000);
+
+  it('boxctl killed outright: the relay hangs up the shell in the container and restores the terminal', async () => {
+    const pane = Pane.open('killed', 100, 30);
+    const before = join(scratch.path, 'killed-before');
+    const after = join(scratch.path, 'killed-after');
+    const relay = `^${join(inject('appDir'), 'native', 'build', 'bin', 'boxctl-ttyrelay')} `;
+    try {
+      pane.type(`stty -a > ${before}; ${BOXCTL} exec -it tty-exec sh; echo "RC=$?"`);
+      pane.type('echo IN-$((2*3))');
+      await pane.until(/^IN-6$/m);
+      const cli = spawnSync('pgrep', ['-f', '-x', `${process.execPath} ${join(inject('appDir'), 'dist', 'boxctl.js')} --root ${root} --runroot ${runroot} exec -it tty-exec sh`], { encoding: 'utf8' });
+      const pids = cli.stdout.trim().split('\n').filter(Boolean);
+      expect(pids).toHaveLength(1);
+      process.kill(Number(pids[0]), 'SIGKILL');
+      await pane.until(/RC=137$/m);
+      const deadline = Date.now() + 15_000;
+      while (spawnSync('pgrep', ['-f', relay]).status === 0) {
+        if (Date.now() > deadline) throw new Error('boxctl-ttyrelay outlived the CLI');
+        await sleep(100);
+      }
+      pane.type(`stty -a > ${after}; echo DONE-$((5+5))`);
+      await pane.until(/^DONE-10$/m);
+      expect(modes(after)).toBe(modes(before));
+      expectCooked(after);
+    } finally {
+      pane.close();
+    }
+  }, 60_000);
 
   it('-t without a terminal on our side still gives the process one, and passes its exit code', async () => {
     const r = await bx(['exec', '-t', 'tty-exec', 'sh', '-c', 'tty; exit 6']);

@@ -12,7 +12,8 @@
  * CMD gets /dev/null for stdin and stdout, and a pipe for stderr that is copied
  * to ours.  Other fds (the runtime's --report-fd) pass through to CMD.
  * CMD runs in a process group of its own; SIGINT, SIGTERM, SIGHUP and SIGQUIT
- * go to it through us, and it passes them on to the process.  Its own failures: one "boxctl-ttyrelay: ..." line on stderr and
+ * go to it through us, and it passes them on to the process.  The caller's death
+ * is a SIGHUP (PR_SET_PDEATHSIG).  Its own failures: one "boxctl-ttyrelay: ..." line on stderr and
  * status 125; CMD that cannot be executed: 126, or 127 when it is not there. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -83,6 +85,7 @@ spawn (char **cmd, int errfd, const sigset_t *mask, struct bx_error *err)
   setpgid (0, 0);
   /* An ignored signal stays ignored across execve. */
   signal (SIGPIPE, SIG_DFL);
+  signal (SIGTTOU, SIG_DFL);
   sigprocmask (SIG_SETMASK, mask, NULL);
   execvp (cmd[0], cmd);
   dprintf (STDERR_FILENO, "boxctl-ttyrelay: execute %s: %s\n", cmd[0], strerror (errno));
@@ -199,6 +202,13 @@ main (int argc, char **argv)
     return usage ();
   if (std_fds_open (&err) < 0)
     return fail (&err);
+  /* The CLI killed outright: a hangup, which ends the process and restores the
+   * terminal, rather than a relay left behind in raw mode. */
+  if (prctl (PR_SET_PDEATHSIG, SIGHUP) < 0)
+    {
+      bx_fail_errno (&err, "prctl(PR_SET_PDEATHSIG)");
+      return fail (&err);
+    }
 
   sigemptyset (&set);
   sigaddset (&set, SIGCHLD);
@@ -215,6 +225,10 @@ main (int argc, char **argv)
     }
   /* A terminal that went away must not kill us with the pty's state unknown. */
   signal (SIGPIPE, SIG_IGN);
+  /* Once the CLI has died the shell has the terminal back and we are in the
+   * background (in an orphaned group, too): only with SIGTTOU ignored does the
+   * kernel let us restore its settings rather than stop us or fail with EIO. */
+  signal (SIGTTOU, SIG_IGN);
   if ((listen_fd = tr_console_listen (path, &err)) < 0)
     return fail (&err);
   if (pipe2 (errpipe, O_CLOEXEC) < 0)
