@@ -18,6 +18,7 @@ import {
   unpause,
   wait,
 } from './commands/containers.js';
+import { complete, completion, version } from './commands/completion.js';
 import { port, stats, top } from './commands/container-observe.js';
 import { importImage, load, save } from './commands/image-archive.js';
 import { image, images, pull, rmi, tag, untag } from './commands/images.js';
@@ -66,4 +67,7 @@ export const commands: readonly CommandSpec[] = [
   system,
   runtime,
   unshare,
+  version,
+  completion,
+  complete,
 ];

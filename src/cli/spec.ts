@@ -31,6 +31,8 @@ export interface PositionalSpec {
   variadic?: boolean;
   /** Where completion finds values; none given: nothing is offered. */
   complete?: CompleteKind;
+  /** The only words it takes, offered by completion (the handler checks them). */
+  choices?: readonly string[];
 }
 
 export interface CommandSpec {

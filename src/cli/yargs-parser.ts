@@ -32,10 +32,10 @@ export function usage(spec: CommandSpec): string {
 type OnCommand = (spec: CommandSpec, args: Readonly<Record<string, unknown>>) => Promise<void>;
 
 function register(y: Argv, spec: CommandSpec, parents: string, onCommand: OnCommand): void {
-  y.command(
-    usage(spec),
-    spec.summary,
-    (b) => {
+  y.command({
+    command: usage(spec),
+    describe: spec.hidden ? false : spec.summary,
+    builder: (b) => {
       b.usage(`$0 ${parents}${usage(spec)}\n\n${spec.description}`);
       if (spec.commandAfter !== undefined) {
         b.parserConfiguration({ ...PARSER_CONFIGURATION, 'populate--': true });
@@ -56,10 +56,10 @@ function register(y: Argv, spec: CommandSpec, parents: string, onCommand: OnComm
       for (const ex of spec.examples) b.example(ex.command, ex.description);
       return b;
     },
-    async (args) => {
+    handler: async (args) => {
       if (spec.run) await onCommand(spec, args);
     },
-  );
+  });
 }
 
 /** How many words an option takes from the line after its own (0 or 1). */
