@@ -5,7 +5,7 @@
 // markers ($((6*7)) shows as 42 only in the output), so the pane's echo of what was
 // typed never matches.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -262,6 +262,49 @@ describe('exec -it', () => {
       await pane.until(/^DONE-10$/m);
       expect(modes(after)).toBe(modes(before));
       expectCooked(after);
+    } finally {
+      pane.close();
+    }
+  }, 60_000);
+
+  it("keeps the host's terminal out of the container: TIOCSTI from inside never types into the host shell", async () => {
+    // A static program that pushes a command into the input of each of its stdio.
+    const src = join(scratch.path, 'sti.c');
+    const bin = join(scratch.path, 'sti');
+    writeFileSync(
+      src,
+      `#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <errno.h>
+int main(void) {
+  const char *cmd = "echo INJECTED-$((40+2))\\n";
+  for (int fd = 0; fd < 3; fd++) {
+    int ok = 1;
+    for (const char *c = cmd; *c; c++) if (ioctl(fd, TIOCSTI, c) < 0) { ok = 0; break; }
+    dprintf(2, "STI-%d-%s\\n", fd, ok ? "pushed" : strerror(errno));
+  }
+  return 0;
+}
+`,
+    );
+    execFileSync('cc', ['-static', '-O2', '-o', bin, src]);
+    const copied = await bx(['exec', '-i', 'tty-exec', 'sh', '-c', 'base64 -d > /sti && chmod 755 /sti'], { stdin: readFileSync(bin).toString('base64') });
+    expect(copied.code, copied.stderr).toBe(0);
+
+    const pane = Pane.open('sti', 100, 30);
+    try {
+      // -it: the process's stdio are the container's own pty, so whatever it pushes stays there.
+      pane.type(`${BOXCTL} exec -it tty-exec /sti; echo "RC1=$?"`);
+      await pane.until(/RC1=0$/m);
+      // -i on a terminal: the process has ours, but in a session of its own, without it as controlling terminal.
+      pane.type(`${BOXCTL} exec -i tty-exec /sti; echo "RC2=$?"`);
+      await pane.until(/RC2=0$/m);
+      pane.type('echo END-$((1+1))');
+      const text = (await pane.until(/^END-2$/m)).input;
+      expect(text).not.toMatch(/INJECTED-42/);
+      expect(text).toMatch(/STI-0-pushed/);
+      expect(text).toMatch(/STI-0-Operation not permitted/);
     } finally {
       pane.close();
     }
