@@ -155,6 +155,8 @@ export function runContainerBenches(cli: string): ContainerBench[] {
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   const results = containerBenches({ cli, podman, image, runs, containers: 50, running: 10 });
   console.log(`containers: medians of ${runs} runs, against rootless podman (runc, overlay)`);
+  // Node reads that bundle at every start, before any of boxctl's code runs: a cost Podman does not pay.
+  if (process.env.NODE_EXTRA_CA_CERTS) console.log(`(NODE_EXTRA_CA_CERTS is set: every node start, boxctl's included, parses ${process.env.NODE_EXTRA_CA_CERTS} first)`);
   for (const b of results) console.log(formatBench(b));
   return results;
 }
