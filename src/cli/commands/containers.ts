@@ -109,7 +109,11 @@ async function runAttached(
       ? {
           sigProxy: (sig: NodeJS.Signals) => {
             const pid = opts.pid();
-            if (pid !== undefined) process.kill(pid, sig);
+            try {
+              if (pid !== undefined) process.kill(pid, sig);
+            } catch {
+              // The process is gone already: its exit frame is on the way.
+            }
           },
         }
       : {}),
