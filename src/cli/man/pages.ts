@@ -1,0 +1,149 @@
+// Manual pages from the command declarations: boxctl(1), one page per command and
+// subcommand (boxctl-run(1), boxctl-image-history(1)), and the section 5 pages of the
+// files boxctl reads.
+import { GLOBAL_OPTIONS, VERSION } from '../globals.js';
+import type { CommandSpec, OptionSpec, PositionalSpec } from '../spec.js';
+import { FILE_PAGES, type FilePage } from './files.js';
+import { bold, esc, italic, literal, para, section, tagged } from './roff.js';
+
+export interface ManPage {
+  /** The file name under man/: boxctl-run.1. */
+  file: string;
+  text: string;
+}
+
+const pageName = (path: readonly string[]): string => ['boxctl', ...path].join('-');
+const ref = (path: readonly string[]): string => `${bold(pageName(path))}(1)`;
+
+function header(name: string, sectionNo: number, summary: string): string {
+  const manual = sectionNo === 1 ? 'User Commands' : 'File Formats';
+  return [`.TH "${name.toUpperCase()}" "${sectionNo}" "" "boxctl ${VERSION}" "${manual}"`, section('NAME'), `${esc(name)} \\- ${esc(summary)}`].join('\n');
+}
+
+function flagTag(name: string, o: OptionSpec): string {
+  const value = o.type === 'boolean' ? '' : `=${italic(o.type === 'number' ? 'number' : 'value')}`;
+  const alias = o.alias ? (o.alias.length === 1 ? `${bold(`-${o.alias}`)}, ` : `${bold(`--${o.alias}`)}, `) : '';
+  return `${alias}${bold(`--${name}`)}${value}`;
+}
+
+function flagBody(o: OptionSpec): string {
+  const notes: string[] = [];
+  if (o.choices) notes.push(`one of: ${o.choices.join(', ')}`);
+  if (o.repeatable || o.type === 'array') notes.push('may be given more than once');
+  if (o.default !== undefined && o.default !== false && o.default !== '') notes.push(`default: ${String(o.default)}`);
+  return notes.length > 0 ? `${o.description} (${notes.join('; ')})` : o.description;
+}
+
+function options(opts: Readonly<Record<string, OptionSpec>>): string[] {
+  return Object.entries(opts).map(([name, o]) => tagged(flagTag(name, o), flagBody(o)));
+}
+
+function positional(p: PositionalSpec): string {
+  const inner = `${italic(p.name)}${p.variadic ? ' ...' : ''}`;
+  return p.required ? inner : `[${inner}]`;
+}
+
+function synopsis(spec: CommandSpec, path: readonly string[]): string {
+  const words = [bold(['boxctl', ...path].join(' '))];
+  if (spec.subcommands) words.push(italic('command'));
+  if (Object.keys(spec.options).length > 0) words.push(`[${italic('options')}]`);
+  words.push(...(spec.positionals ?? []).map(positional));
+  if (spec.commandAfter !== undefined) words.push(`[${italic('command')} [${italic('arg')} ...]]`);
+  if (spec.passthrough && !spec.positionals?.length) words.push(`[${italic('command')} [${italic('arg')} ...]]`);
+  return words.join(' ');
+}
+
+function exitStatus(spec: CommandSpec): string[] {
+  const rows = [tagged(bold('0'), 'success'), tagged(bold('125'), 'boxctl itself failed: a bad flag, a missing container or image, a failed pull; the message says what to do')];
+  if (spec.commandAfter !== undefined || spec.passthrough) {
+    rows.push(tagged(bold('126'), 'the command was found but could not be run'));
+    rows.push(tagged(bold('127'), 'the command was not found'));
+    rows.push(tagged(italic('other'), "the command's own exit status"));
+  }
+  return [section('EXIT STATUS'), ...rows];
+}
+
+function commandPage(spec: CommandSpec, path: readonly string[]): ManPage {
+  const visible = (spec.subcommands ?? []).filter((c) => !c.hidden);
+  const lines = [header(pageName(path), 1, spec.summary), section('SYNOPSIS'), synopsis(spec, path), section('DESCRIPTION'), para(spec.description)];
+  if (visible.length > 0) {
+    lines.push(section('COMMANDS'), ...visible.map((c) => tagged(ref([...path, c.name]), c.summary)));
+  }
+  const positionals = spec.positionals ?? [];
+  if (positionals.length > 0) lines.push(section('ARGUMENTS'), ...positionals.map((p) => tagged(italic(p.name), p.description)));
+  lines.push(section('OPTIONS'), ...options(spec.options), tagged(`${bold('-h')}, ${bold('--help')}`, 'print help with examples and exit'));
+  lines.push(para(`The global options of ${pageName([])}(1) (--root, --runroot, --log-level) apply as well.`));
+  if (spec.examples.length > 0) {
+    lines.push(section('EXAMPLES'));
+    for (const ex of spec.examples) lines.push(para(`${ex.description.charAt(0).toUpperCase()}${ex.description.slice(1)}:`), literal([`$ ${ex.command}`]));
+  }
+  lines.push(...exitStatus(spec));
+  const seeAlso = [ref([]), ...(path.length > 1 ? [ref(path.slice(0, -1))] : []), ...visible.map((c) => ref([...path, c.name]))];
+  lines.push(section('SEE ALSO'), seeAlso.join(', '));
+  return { file: `${pageName(path)}.1`, text: `${lines.join('\n')}\n` };
+}
+
+const ENVIRONMENT: readonly [string, string][] = [
+  ['BOXCTL_ROOT', 'storage root, as --root (default $XDG_DATA_HOME/boxctl, that is ~/.local/share/boxctl)'],
+  ['BOXCTL_RUNROOT', 'runtime state, as --runroot (default $XDG_RUNTIME_DIR/boxctl, else a 0700 directory in /tmp named with the uid)'],
+  ['BOXCTL_CONFIG_DIR', 'configuration directory (default $XDG_CONFIG_HOME/boxctl)'],
+  ['REGISTRY_AUTH_FILE', 'the credentials file, see boxctl-auth.json(5)'],
+  ['NO_COLOR', 'when set, no colour or cursor movement; none either when the output is not a terminal'],
+];
+
+function mainPage(commands: readonly CommandSpec[]): ManPage {
+  const visible = commands.filter((c) => !c.hidden);
+  const lines = [
+    header('boxctl', 1, 'a daemonless, rootless container manager'),
+    section('SYNOPSIS'),
+    `${bold('boxctl')} [${italic('global options')}] ${italic('command')} [${italic('options')}] [${italic('arguments')}]`,
+    section('DESCRIPTION'),
+    para(
+      'boxctl pulls images from OCI registries, runs them as containers in user namespaces with no daemon and no root, and keeps them running under a small monitor per container. Its commands and flags follow Podman\'s, so scripts and habits carry over. Every command takes --help, which lists its examples; listing and inspect commands take --format json, table, or a Go template such as \'{{.Names}}\'.',
+    ),
+    section('GLOBAL OPTIONS'),
+    ...options(GLOBAL_OPTIONS),
+    tagged(`${bold('-h')}, ${bold('--help')}`, 'print help and exit'),
+    tagged(bold('--version'), 'print the version and exit'),
+    section('COMMANDS'),
+    ...visible.map((c) => tagged(ref([c.name]), c.summary)),
+    section('ENVIRONMENT'),
+    ...ENVIRONMENT.map(([name, text]) => tagged(bold(name), text)),
+    section('FILES'),
+    tagged(italic('$XDG_DATA_HOME/boxctl'), 'images, layers, containers and volumes'),
+    tagged(italic('$XDG_RUNTIME_DIR/boxctl'), 'runtime state: monitors, sockets, exit codes'),
+    tagged(italic('registries.conf'), 'where short names are pulled from, see boxctl-registries.conf(5)'),
+    tagged(italic('auth.json'), 'registry credentials, see boxctl-auth.json(5)'),
+    ...exitStatus({ ...visible[0]!, commandAfter: 1 }),
+    section('SEE ALSO'),
+    [...visible.map((c) => ref([c.name])), ...FILE_PAGES.map((f) => `${bold(f.name)}(5)`), `${bold('podman')}(1)`].join(', '),
+  ];
+  return { file: 'boxctl.1', text: `${lines.join('\n')}\n` };
+}
+
+function filePage(page: FilePage): ManPage {
+  const lines = [
+    header(page.name, 5, page.summary),
+    section('DESCRIPTION'),
+    ...page.description.map(para),
+    section('FILES'),
+    ...page.locations.map((l) => tagged(italic(l.path), l.meaning)),
+    section('EXAMPLE'),
+    literal(page.example),
+    section('SEE ALSO'),
+    page.seeAlso.map((s) => s.replace(/^([^(]+)/, (n) => bold(n))).join(', '),
+  ];
+  return { file: `${page.name}.5`, text: `${lines.join('\n')}\n` };
+}
+
+/** Every page, for the command tree given (the registry's, normally). */
+export function manPages(commands: readonly CommandSpec[]): ManPage[] {
+  const pages = [mainPage(commands)];
+  const visit = (spec: CommandSpec, path: readonly string[]) => {
+    if (spec.hidden) return;
+    pages.push(commandPage(spec, path));
+    for (const sub of spec.subcommands ?? []) visit(sub, [...path, sub.name]);
+  };
+  for (const c of commands) visit(c, [c.name]);
+  return [...pages, ...FILE_PAGES.map(filePage)];
+}
