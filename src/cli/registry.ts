@@ -25,6 +25,7 @@ import { image, images, pull, rmi, tag, untag } from './commands/images.js';
 import { info } from './commands/info.js';
 import { login, logout } from './commands/login.js';
 import { runtime } from './commands/runtime.js';
+import { ui } from './commands/ui.js';
 import { system } from './commands/system.js';
 import { unshare } from './commands/unshare.js';
 import { volume } from './commands/volume.js';
@@ -65,6 +66,7 @@ export const commands: readonly CommandSpec[] = [
   importImage,
   volume,
   system,
+  ui,
   runtime,
   unshare,
   version,
