@@ -1,7 +1,6 @@
 // Every command boxctl has, in the order `boxctl --help` lists them.
 import {
   attachCommand,
-  container,
   create,
   exec,
   inspect,
@@ -19,6 +18,8 @@ import {
   wait,
 } from './commands/containers.js';
 import { complete, completion, version } from './commands/completion.js';
+import { commit, cp, diff, exportCommand } from './commands/container-fs.js';
+import { container } from './commands/container-group.js';
 import { port, stats, top } from './commands/container-observe.js';
 import { importImage, load, save } from './commands/image-archive.js';
 import { image, images, pull, rmi, tag, untag } from './commands/images.js';
@@ -52,6 +53,10 @@ export const commands: readonly CommandSpec[] = [
   top,
   stats,
   port,
+  cp,
+  diff,
+  exportCommand,
+  commit,
   container,
   login,
   logout,

@@ -439,7 +439,7 @@ export const attachCommand: CommandSpec = {
   },
 };
 
-const exists: CommandSpec = {
+export const exists: CommandSpec = {
   name: 'exists',
   summary: 'Exit 0 if the container exists, 1 if not',
   description: 'Prints nothing; for scripts.',
@@ -452,7 +452,7 @@ const exists: CommandSpec = {
   },
 };
 
-const prune: CommandSpec = {
+export const prune: CommandSpec = {
   name: 'prune',
   summary: 'Remove every stopped container',
   description: 'Removes all containers that are not running, and prints their ids.',
@@ -476,7 +476,7 @@ const prune: CommandSpec = {
   },
 };
 
-const cleanup: CommandSpec = {
+export const cleanup: CommandSpec = {
   name: 'cleanup',
   summary: "Clean up after a container's process exited (the monitor runs this)",
   description: "Frees the container's cgroup and, for a --rm container, removes it with its anonymous volumes.",
@@ -492,19 +492,6 @@ const cleanup: CommandSpec = {
   },
 };
 
-export const container: CommandSpec = {
-  name: 'container',
-  summary: 'Manage containers (exists, prune, cleanup, and the container commands by their long names)',
-  description: 'The container command group, as in Podman.',
-  examples: [{ command: 'boxctl container prune', description: 'remove stopped containers' }],
-  options: {},
-  subcommands: [
-    exists,
-    prune,
-    cleanup,
-    ...[create, run, start, stop, kill, restart, rm, wait, pause, unpause, rename, logs, attachCommand],
-  ],
-};
 
 export const exec: CommandSpec = {
   name: 'exec',
