@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Regenerates completions/ and man/ from the command declarations (src/cli/generated.ts):
-// `npm run gen` after adding or changing a command, flag or example. Files there that no
-// command makes any more are removed.
+// Regenerates completions/, man/ and the "man" list of package.json from the command
+// declarations (src/cli/generated.ts): `npm run gen` after adding or changing a command,
+// flag or example. Files there that no command makes any more are removed.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,7 +48,16 @@ try {
       changed++;
     }
   }
-  console.log(`gen: ${files.length} files, ${changed} written`);
+  // npm links the pages listed in "man" into {prefix}/share/man on a global install or link.
+  const pkgPath = join(root, 'package.json');
+  const pkgText = readFileSync(pkgPath, 'utf8');
+  const current = JSON.parse(pkgText);
+  const mans = files.filter((f) => f.path.startsWith('man/')).map((f) => `./${f.path}`);
+  if (JSON.stringify(current.man) !== JSON.stringify(mans)) {
+    writeFileSync(pkgPath, `${JSON.stringify({ ...current, man: mans }, null, 2)}\n`);
+    changed++;
+  }
+  console.log(`gen: ${files.length} files and package.json "man", ${changed} written`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

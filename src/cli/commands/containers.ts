@@ -6,8 +6,8 @@ import type { Context } from '../context.js';
 import type { CommandSpec, PositionalSpec } from '../spec.js';
 import { CREATE_OPTIONS, RUN_OPTIONS } from './container-flags.js';
 
-const CONTAINERS: PositionalSpec = { name: 'containers', description: 'container names or ids', required: true, variadic: true };
-const CONTAINER: PositionalSpec = { name: 'container', description: 'a container name or id', required: true };
+const CONTAINERS: PositionalSpec = { name: 'containers', description: 'container names or ids', required: true, variadic: true, complete: 'containers' };
+const CONTAINER: PositionalSpec = { name: 'container', description: 'a container name or id', required: true, complete: 'containers' };
 
 async function engine(ctx: Context) {
   const [{ currentPaths }, lifecycle] = await Promise.all([import('../../engine/paths.js'), import('../../engine/container/lifecycle.js')]);
@@ -81,7 +81,7 @@ export const create: CommandSpec = {
   description: "Creates the container's record, root filesystem and OCI spec, pulling the image if needed, and prints its id. 'boxctl start' runs it.",
   examples: [{ command: 'boxctl create --name web -p 8080:80 nginx', description: 'create a container named web' }],
   options: CREATE_OPTIONS,
-  positionals: [{ name: 'image', description: 'the image to run', required: true }],
+  positionals: [{ name: 'image', description: 'the image to run', required: true, complete: 'images' }],
   commandAfter: 1,
   async run(ctx, args) {
     const { record } = await createFromArgs(ctx, args);
@@ -144,7 +144,7 @@ export const run: CommandSpec = {
     { command: 'boxctl run -d --name web --restart=always nginx', description: 'a background service' },
   ],
   options: RUN_OPTIONS,
-  positionals: [{ name: 'image', description: 'the image to run', required: true }],
+  positionals: [{ name: 'image', description: 'the image to run', required: true, complete: 'images' }],
   commandAfter: 1,
   async run(ctx, args) {
     const { record, e, lifecycle, root } = await createFromArgs(ctx, args);
@@ -608,7 +608,7 @@ export const inspect: CommandSpec = {
     format: { type: 'string', alias: 'f', description: 'a Go template applied to each object' },
     type: { type: 'string', alias: 't', description: 'container, image or all', default: 'all', choices: ['all', 'container', 'image'] },
   },
-  positionals: [{ name: 'names', description: 'container or image names or ids', required: true, variadic: true }],
+  positionals: [{ name: 'names', description: 'container or image names or ids', required: true, variadic: true, complete: 'containers' }],
   async run(ctx, args) {
     const [{ e, lifecycle, root }, { inspectContainer, renderInspect }] = await Promise.all([engine(ctx), import('../render/containers.js')]);
     const objects: Record<string, unknown>[] = [];

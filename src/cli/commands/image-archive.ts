@@ -48,7 +48,7 @@ export const save: CommandSpec = {
     format: { type: 'string', description: 'the archive format', default: 'docker-archive', choices: ['docker-archive', 'oci-archive'] },
     quiet: { type: 'boolean', alias: 'q', description: 'print no progress', default: false },
   },
-  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true }],
+  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true, complete: 'images' }],
   async run(ctx, args) {
     const output = typeof args.output === 'string' && args.output !== '' ? { path: args.output } : { stream: ctx.stdout };
     if ('stream' in output && isTerminal(ctx.stdout)) {

@@ -139,7 +139,7 @@ export const rmi: CommandSpec = {
   options: {
     force: { type: 'boolean', alias: 'f', description: 'remove an image with several names by id, and the containers that use it', default: false },
   },
-  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true }],
+  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true, complete: 'images' }],
   async run(ctx, args) {
     const [{ removeImages, lookupLocal }, { imagesInUse }, { ImageStore }] = await Promise.all([
       import('../../engine/image/images.js'),
@@ -202,7 +202,7 @@ const inspect: CommandSpec = {
   description: 'Prints the store record and the image config (entrypoint, cmd, env, layers) of each image.',
   examples: [{ command: 'boxctl image inspect alpine', description: 'show alpine' }],
   options: {},
-  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true }],
+  positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true, complete: 'images' }],
   async run(ctx, args) {
     const { inspectImage } = await import('../../engine/image/images.js');
     const r = await root(ctx);
@@ -218,7 +218,7 @@ const exists: CommandSpec = {
   description: 'Checks for an image by name or id without printing anything, for scripts.',
   examples: [{ command: 'boxctl image exists alpine || boxctl pull alpine', description: 'pull only when missing' }],
   options: {},
-  positionals: [{ name: 'image', description: 'image name or id', required: true }],
+  positionals: [{ name: 'image', description: 'image name or id', required: true, complete: 'images' }],
   async run(ctx, args) {
     const { imageExists } = await import('../../engine/image/images.js');
     return imageExists(await root(ctx), String(args.image)) ? 0 : 1;

@@ -130,7 +130,7 @@ const inspect: CommandSpec = {
     all: { type: 'boolean', alias: 'a', description: 'inspect every volume', default: false },
     format: { type: 'string', alias: 'f', description: "'json' (the default), or a Go template ('{{.Mountpoint}}')", default: 'json' },
   },
-  positionals: [{ name: 'volume', description: 'volume names', required: false, variadic: true }],
+  positionals: [{ name: 'volume', description: 'volume names', required: false, variadic: true, complete: 'volumes' }],
   async run(ctx, args) {
     const { listVolumes, lookupVolume } = await store();
     const r = await root(ctx);
@@ -156,7 +156,7 @@ const rm: CommandSpec = {
     all: { type: 'boolean', alias: 'a', description: 'remove every volume', default: false },
     force: { type: 'boolean', alias: 'f', description: 'accepted for Podman compatibility; containers are never removed', default: false },
   },
-  positionals: [{ name: 'volume', description: 'volume names', required: false, variadic: true }],
+  positionals: [{ name: 'volume', description: 'volume names', required: false, variadic: true, complete: 'volumes' }],
   async run(ctx, args) {
     const { removeVolumes } = await store();
     const wanted = list(args.volume);
@@ -221,7 +221,7 @@ const exists: CommandSpec = {
   description: 'Checks for a volume by its exact name without printing anything, for scripts.',
   examples: [{ command: 'boxctl volume exists data || boxctl volume create data', description: 'create data when missing' }],
   options: {},
-  positionals: [{ name: 'volume', description: 'the volume name', required: true }],
+  positionals: [{ name: 'volume', description: 'the volume name', required: true, complete: 'volumes' }],
   async run(ctx, args) {
     const { volumeExists } = await store();
     return volumeExists(await root(ctx), String(args.volume)) ? 0 : 1;
