@@ -224,7 +224,7 @@ export function update(s: DashState, a: Action): Update {
   }
 }
 
-const isText = (key: string) => !key.startsWith('<') || key === '<';
+const isText = (key: string) => (!key.startsWith('<') || key === '<') && !/[\x00-\x1f\x7f]/.test(key);
 
 function onKey(s: DashState, key: string): Update {
   if (key === '<c-c>') return { state: s, effects: [{ kind: 'quit' }] };

@@ -40,7 +40,9 @@ export function runDashboard(opts: DashboardOptions): Promise<number> {
         stdout,
         exitOnCtrlC: false,
         patchConsole: false,
-        incrementalRendering: true,
+        // Not incrementalRendering: Ink 6.8's moves the cursor one line short when the
+        // frame ends in a newline, and writes every frame a line too low. Each frame is
+        // one write inside a synchronized update, and only frames that changed are written.
       });
     };
     const unmount = () => {

@@ -18,8 +18,23 @@ export interface DashboardIO {
   perform(effect: Effect, dispatch: (a: Action) => void): void;
 }
 
-/** The model's name for a key: the character typed, or <name> for the others. */
-export function keyName(input: string, key: Key): string {
+/**
+ * The model's names for what Ink read: each character typed, or <name> for other keys.
+ * Keys typed fast (or pasted, or sent by tmux) arrive as one string of characters.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  const name = keyName(input, key);
+  if (name !== input || key.ctrl || key.meta) return [name];
+  return [...input].flatMap((c) => {
+    const control = CONTROL[c];
+    if (control) return [control];
+    return c < ' ' ? [] : [c];
+  });
+}
+
+const CONTROL: Record<string, string> = { '\r': '<enter>', '\n': '<enter>', '\x1b': '<esc>', '\x7f': '<backspace>', '\b': '<backspace>', '\t': '<tab>' };
+
+function keyName(input: string, key: Key): string {
   if (key.ctrl && input === 'c') return '<c-c>';
   if (key.ctrl && input === 'u') return '<c-u>';
   if (key.upArrow) return '<up>';
@@ -64,7 +79,9 @@ export function Dashboard({ io, initial, theme, pullTheme, refreshMs, onState }:
     [io, onState],
   );
 
-  useInput((input, key) => dispatch({ type: 'key', key: keyName(input, key) }));
+  useInput((input, key) => {
+    for (const k of keyNames(input, key)) dispatch({ type: 'key', key: k });
+  });
 
   useEffect(() => {
     const timer = setInterval(() => dispatch({ type: 'snapshot', snapshot: io.snapshot() }), refreshMs);

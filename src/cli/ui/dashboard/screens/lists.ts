@@ -13,13 +13,13 @@ function containerColumns(width: number): Column[] {
   const wide = width >= 120;
   return [
     ...(wide ? [{ title: 'CONTAINER ID', min: 12, want: 12, priority: 6 }] : []),
-    { title: 'NAME', min: 10, want: 24, priority: 0, flex: true },
-    { title: 'IMAGE', min: 12, want: 40, priority: 3, flex: true },
-    { title: 'STATUS', min: 14, want: 26, priority: 1 },
-    { title: 'HEALTH', min: 7, want: 9, priority: 4 },
-    { title: 'CPU%', min: 5, want: 6, priority: 2, align: 'right' },
-    { title: 'MEM', min: 8, want: 9, priority: 2, align: 'right' },
-    { title: 'PORTS', min: 5, want: 40, priority: 5, flex: true },
+    { title: 'NAME', min: 12, want: 24, priority: 1, flex: true },
+    { title: 'IMAGE', min: 16, want: 40, priority: 2, flex: true, cut: 'start' },
+    { title: 'STATUS', min: 20, want: 26, priority: 0 },
+    { title: 'HEALTH', min: 7, want: 9, priority: 3 },
+    { title: 'CPU%', min: 5, want: 6, priority: 4, align: 'right' },
+    { title: 'MEM', min: 8, want: 9, priority: 4, align: 'right' },
+    { title: 'PORTS', min: 3, want: 40, priority: 5, flex: true },
   ];
 }
 

@@ -12,6 +12,8 @@ export interface Column {
   align?: 'left' | 'right';
   /** Takes what is left once every column has what it wants. */
   flex?: boolean;
+  /** Where a long value loses characters: an image reference keeps its end (the name and tag). */
+  cut?: 'end' | 'start';
 }
 
 const GAP = 1;
@@ -50,7 +52,9 @@ export function rowLine(columns: readonly Column[], widths: readonly number[], c
   const line: Line = [{ text: selected ? '> ' : '  ', style: selected ? 'selected' : 'plain' }];
   cells.forEach((cell, i) => {
     if (i > 0) line.push({ text: ' '.repeat(GAP), ...(selected ? { style: 'selected' as const } : {}) });
-    const text = fit(cell.text, widths[i]!, columns[i]!.align);
+    const column = columns[i]!;
+    const width = widths[i]!;
+    const text = column.cut === 'start' && cell.text.length > width ? fit(`~${cell.text.slice(cell.text.length - width + 1)}`, width) : fit(cell.text, width, column.align);
     line.push({ text: i === cells.length - 1 ? text.trimEnd() : text, style: selected ? 'selected' : (cell.style ?? 'plain') });
   });
   return line;
