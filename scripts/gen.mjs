@@ -27,7 +27,7 @@ try {
     packages: 'external',
   });
   const { generatedFiles, GENERATED_DIRS } = await import(pathToFileURL(outfile).href);
-  const files = generatedFiles();
+  const files = generatedFiles(pkg.version);
   const wanted = new Set(files.map((f) => f.path));
   for (const dir of GENERATED_DIRS) {
     for (const name of readdirSync(join(root, dir))) {

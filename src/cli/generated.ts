@@ -14,9 +14,10 @@ export interface GeneratedFile {
 /** The folders generated files live in; anything else there but README.md is stale. */
 export const GENERATED_DIRS = ['completions', 'man'] as const;
 
-export function generatedFiles(): GeneratedFile[] {
+/** VERSION is package.json's, which the pages name. */
+export function generatedFiles(version: string): GeneratedFile[] {
   return [
     ...SHELLS.map((shell) => ({ path: `completions/${COMPLETION_FILES[shell]}`, text: completionScript(shell) })),
-    ...manPages(commands).map((p) => ({ path: `man/${p.file}`, text: p.text })),
+    ...manPages(commands, version).map((p) => ({ path: `man/${p.file}`, text: p.text })),
   ];
 }

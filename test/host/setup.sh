@@ -15,7 +15,7 @@ readonly REGISTRY_PIDFILE=$REGISTRY_DIR/pid
 readonly REGISTRY_LOG=$REGISTRY_DIR/registry.log
 readonly CGROUP_NAME=boxctl-test
 readonly PACKAGES=(uidmap slirp4netns passt fuse-overlayfs docker-registry skopeo umoci
-    busybox-static libseccomp-dev libjson-c-dev pkg-config python3 openssl zstd runc jq curl tmux util-linux podman strace)
+    busybox-static zsh fish libseccomp-dev libjson-c-dev pkg-config python3 openssl zstd runc jq curl tmux util-linux podman strace)
 
 STEP=startup
 trap 'echo "setup.sh: FAILED in step \"$STEP\" (line $LINENO: $BASH_COMMAND)" >&2' ERR

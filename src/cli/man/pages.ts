@@ -1,7 +1,7 @@
 // Manual pages from the command declarations: boxctl(1), one page per command and
 // subcommand (boxctl-run(1), boxctl-image-history(1)), and the section 5 pages of the
 // files boxctl reads.
-import { GLOBAL_OPTIONS, VERSION } from '../globals.js';
+import { GLOBAL_OPTIONS } from '../globals.js';
 import type { CommandSpec, OptionSpec, PositionalSpec } from '../spec.js';
 import { FILE_PAGES, type FilePage } from './files.js';
 import { bold, esc, italic, literal, para, section, tagged } from './roff.js';
@@ -15,9 +15,9 @@ export interface ManPage {
 const pageName = (path: readonly string[]): string => ['boxctl', ...path].join('-');
 const ref = (path: readonly string[]): string => `${bold(pageName(path))}(1)`;
 
-function header(name: string, sectionNo: number, summary: string): string {
+function header(name: string, sectionNo: number, summary: string, version: string): string {
   const manual = sectionNo === 1 ? 'User Commands' : 'File Formats';
-  return [`.TH "${name.toUpperCase()}" "${sectionNo}" "" "boxctl ${VERSION}" "${manual}"`, section('NAME'), `${esc(name)} \\- ${esc(summary)}`].join('\n');
+  return [`.TH "${name.toUpperCase()}" "${sectionNo}" "" "boxctl ${version}" "${manual}"`, section('NAME'), `${esc(name)} \\- ${esc(summary)}`].join('\n');
 }
 
 function flagTag(name: string, o: OptionSpec): string {
@@ -63,9 +63,9 @@ function exitStatus(spec: CommandSpec): string[] {
   return [section('EXIT STATUS'), ...rows];
 }
 
-function commandPage(spec: CommandSpec, path: readonly string[]): ManPage {
+function commandPage(spec: CommandSpec, path: readonly string[], version: string): ManPage {
   const visible = (spec.subcommands ?? []).filter((c) => !c.hidden);
-  const lines = [header(pageName(path), 1, spec.summary), section('SYNOPSIS'), synopsis(spec, path), section('DESCRIPTION'), para(spec.description)];
+  const lines = [header(pageName(path), 1, spec.summary, version), section('SYNOPSIS'), synopsis(spec, path), section('DESCRIPTION'), para(spec.description)];
   if (visible.length > 0) {
     lines.push(section('COMMANDS'), ...visible.map((c) => tagged(ref([...path, c.name]), c.summary)));
   }
@@ -91,10 +91,10 @@ const ENVIRONMENT: readonly [string, string][] = [
   ['NO_COLOR', 'when set, no colour or cursor movement; none either when the output is not a terminal'],
 ];
 
-function mainPage(commands: readonly CommandSpec[]): ManPage {
+function mainPage(commands: readonly CommandSpec[], version: string): ManPage {
   const visible = commands.filter((c) => !c.hidden);
   const lines = [
-    header('boxctl', 1, 'a daemonless, rootless container manager'),
+    header('boxctl', 1, 'a daemonless, rootless container manager', version),
     section('SYNOPSIS'),
     `${bold('boxctl')} [${italic('global options')}] ${italic('command')} [${italic('options')}] [${italic('arguments')}]`,
     section('DESCRIPTION'),
@@ -121,9 +121,9 @@ function mainPage(commands: readonly CommandSpec[]): ManPage {
   return { file: 'boxctl.1', text: `${lines.join('\n')}\n` };
 }
 
-function filePage(page: FilePage): ManPage {
+function filePage(page: FilePage, version: string): ManPage {
   const lines = [
-    header(page.name, 5, page.summary),
+    header(page.name, 5, page.summary, version),
     section('DESCRIPTION'),
     ...page.description.map(para),
     section('FILES'),
@@ -136,14 +136,14 @@ function filePage(page: FilePage): ManPage {
   return { file: `${page.name}.5`, text: `${lines.join('\n')}\n` };
 }
 
-/** Every page, for the command tree given (the registry's, normally). */
-export function manPages(commands: readonly CommandSpec[]): ManPage[] {
-  const pages = [mainPage(commands)];
+/** Every page, for the command tree given (the registry's, normally) and the package's version. */
+export function manPages(commands: readonly CommandSpec[], version: string): ManPage[] {
+  const pages = [mainPage(commands, version)];
   const visit = (spec: CommandSpec, path: readonly string[]) => {
     if (spec.hidden) return;
-    pages.push(commandPage(spec, path));
+    pages.push(commandPage(spec, path, version));
     for (const sub of spec.subcommands ?? []) visit(sub, [...path, sub.name]);
   };
   for (const c of commands) visit(c, [c.name]);
-  return [...pages, ...FILE_PAGES.map(filePage)];
+  return [...pages, ...FILE_PAGES.map((f) => filePage(f, version))];
 }
