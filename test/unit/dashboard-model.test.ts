@@ -34,7 +34,7 @@ describe('dashboard model', () => {
     expect(names(press(s, 'C', 'C').state)).toEqual(['job', 'made', 'db', 'web']);
     expect(names(press(s, 'M').state)[0]).toBe('db');
     expect(names(press(s, 'U').state)).toEqual(['db', 'web', 'made', 'job']);
-    expect(names(press(s, 'N', 'N').state)).toEqual(['web', 'made', 'job', 'db']);
+    expect(names(press(s, 'N').state)).toEqual(['web', 'made', 'job', 'db']);
   });
 
   it('filters as the user types, keeps it on Enter, drops it on Esc', () => {
