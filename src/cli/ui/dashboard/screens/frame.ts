@@ -34,7 +34,7 @@ function title(s: DashState, width: number): Line {
     const running = all.filter((c) => c.status === 'running').length;
     switch (s.list) {
       case 'containers':
-        return `Containers (${running} running, ${all.length} in all; showing ${s.showAll ? 'all' : 'running'}: ${visibleContainers(s).length})`;
+        return `Containers [${s.showAll ? 'all' : 'running'}] ${visibleContainers(s).length}/${all.length}, ${running} running`;
       case 'images':
         return `Images (${s.snapshot.images.length})`;
       case 'volumes':

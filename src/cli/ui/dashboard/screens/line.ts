@@ -53,10 +53,10 @@ export function clip(line: Line, width: number): Line {
   return out;
 }
 
-/** `left` and `right` on one line of `width`, right-aligned; `right` goes first when both do not fit. */
+/** `left` and `right` on one line of `width`, `right` at the end; `left` is cut when both do not fit. */
 export function spread(left: Line, right: Line, width: number): Line {
   const r = lineText(right).length;
-  const l = lineText(left).length;
-  if (l + r + 1 > width) return clip(left, width);
-  return [...left, { text: ' '.repeat(width - l - r) }, ...right];
+  if (r + 1 > width) return clip(left, width);
+  const cut = clip(left, width - r - 1);
+  return [...cut, { text: ' '.repeat(width - lineText(cut).length - r) }, ...right];
 }
