@@ -31,6 +31,14 @@ export function usage(spec: CommandSpec): string {
 
 type OnCommand = (spec: CommandSpec, args: Readonly<Record<string, unknown>>) => Promise<void>;
 
+/** The line being parsed: `boxctl unshare --help` asks for help, `boxctl unshare ls --help` does not. */
+let line: readonly string[] = [];
+
+function helpFor(name: string): boolean {
+  const at = line.indexOf(name);
+  return at >= 0 && (line[at + 1] === '--help' || line[at + 1] === '-h');
+}
+
 function register(y: Argv, spec: CommandSpec, parents: string, onCommand: OnCommand): void {
   y.command({
     command: usage(spec),
@@ -40,7 +48,7 @@ function register(y: Argv, spec: CommandSpec, parents: string, onCommand: OnComm
       if (spec.commandAfter !== undefined) {
         b.parserConfiguration({ ...PARSER_CONFIGURATION, 'populate--': true });
       }
-      if (spec.passthrough) {
+      if (spec.passthrough && !helpFor(spec.name)) {
         // Stop at the first word that is not our own option, and hand the rest over
         // verbatim: no option parsing, no number coercion (1e3 stays 1e3).
         b.parserConfiguration({ ...PARSER_CONFIGURATION, 'halt-at-non-option': true, 'populate--': true });
@@ -104,6 +112,7 @@ export function separateCommand(argv: readonly string[]): string[] {
 }
 
 export async function parseWithYargs(argv: readonly string[], onCommand: OnCommand): Promise<void> {
+  line = argv;
   const parser = yargs(separateCommand(argv))
     .parserConfiguration(PARSER_CONFIGURATION)
     .scriptName('boxctl')
