@@ -5,7 +5,7 @@
 // must find nothing missing, build, and link ~/.local/bin/boxctl. The test commands are
 // the ones CI runs (.ci/run). And a host that lacks a prerequisite gets info's words.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -97,6 +97,19 @@ describe('README quick start', () => {
     } finally {
       removeAll(dir.path);
     }
+  });
+
+  it('install without root names the missing packages and the exact command, and stops only when the build needs them', async () => {
+    // dpkg-query that reports two packages as not installed, one to build, one to run.
+    const fake = join(scratch.path, 'fakedpkg');
+    mkdirSync(fake);
+    writeFileSync(join(fake, 'dpkg-query'), '#!/bin/sh\ncase "$3" in libjson-c-dev|uidmap) exit 1;; esac\nexec /usr/bin/dpkg-query "$@"\n', { mode: 0o755 });
+    // Not a login shell: Debian's /etc/profile would reset PATH.
+    const r = await runAs(['/bin/bash', '-c', `cd ${checkout} && ./install.sh`], { ...testUser, env: { HOME: home, PATH: `${fake}:/usr/bin:/bin` } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('install.sh: missing Debian packages: libjson-c-dev uidmap\n');
+    expect(r.stdout).toContain('install.sh: install them with: sudo apt-get install -y libjson-c-dev uidmap');
+    expect(r.stderr).toBe('install.sh: cannot build without libjson-c-dev\n');
   });
 
   it('fails with info\'s one-line diagnosis and fix when newuidmap is missing, made or not yet made', async () => {
