@@ -13,7 +13,7 @@ const outdir = join(root, 'dist');
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { boxctl: join(root, 'src/cli/main.ts'), 'unpack-worker': join(root, 'src/engine/image/unpack/worker.ts') },
+  entryPoints: { boxctl: join(root, 'src/cli/main.ts'), 'unpack-worker': join(root, 'src/engine/image/unpack/worker.ts'), 'fs-worker': join(root, 'src/engine/container/fs/worker-main.ts') },
   outdir,
   bundle: true,
   splitting: true,

@@ -17,7 +17,7 @@ import type { Engine } from '../lifecycle.js';
 import type { ContainerRecord, MonitorFile } from '../record.js';
 import { view } from '../lifecycle.js';
 import type { Access, WorkerMessage, WorkerRequest } from './protocol.js';
-import { WORKER_SCRIPT } from './worker.js';
+import { bundledScript } from '../../bundled-script.js';
 
 export interface ContainerFs {
   record: ContainerRecord;
@@ -87,7 +87,7 @@ export interface WorkerStdio {
 }
 
 export function startWorker(fs: ContainerFs, req: WorkerRequest, stdio: WorkerStdio, onWarning: (line: string) => void): Worker {
-  const argv = [process.execPath, WORKER_SCRIPT, JSON.stringify(req)];
+  const argv = [process.execPath, bundledScript('fs-worker.js', 'the container file worker'), JSON.stringify(req)];
   const io: StdioOptions = [stdio.stdin, stdio.stdout, 'pipe', 'pipe'];
   const viaProc = 'access' in req && req.access.kind === 'proc';
   const mount = 'access' in req && req.access.kind === 'overlay';

@@ -31,8 +31,6 @@ import { Packer } from './pack.js';
 import { REPORT_FD, type Access, type WorkerMessage, type WorkerRequest } from './protocol.js';
 import { at, DIR_FLAGS, openResolvedDir, PathError, Tree } from './resolve.js';
 
-export const WORKER_SCRIPT = fileURLToPath(import.meta.url);
-
 function say(m: WorkerMessage): void {
   writeSync(REPORT_FD, `${JSON.stringify(m)}\n`);
 }
@@ -151,7 +149,7 @@ async function run(req: WorkerRequest): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   try {
     await run(JSON.parse(process.argv[2] ?? '') as WorkerRequest);
     say({ kind: 'done', ok: true });
@@ -161,4 +159,3 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && resolvePath(process.argv[1]) === WORKER_SCRIPT) void main();

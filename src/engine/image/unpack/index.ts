@@ -12,6 +12,7 @@ import { singleIdMaps, spawnInUserns, userIdMaps } from '../../userns.js';
 import type { Compression } from '../media-types.js';
 import { DEFAULT_LIMITS, type UnpackLimits } from './limits.js';
 import { parseReport, type WorkerRequest } from './protocol.js';
+import { bundledScript } from '../../bundled-script.js';
 
 export { DEFAULT_LIMITS, type UnpackLimits } from './limits.js';
 
@@ -36,14 +37,6 @@ export interface UnpackResult {
   notes: string[];
 }
 
-/** The bundled worker beside the CLI: dist/, from dist/ or dist/chunks/, or the source tree. */
-function workerScript(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'unpack-worker.js'), join(here, '..', 'unpack-worker.js'), join(here, '..', '..', '..', '..', 'dist', 'unpack-worker.js')];
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new BoxctlError(`the layer unpacker unpack-worker.js is missing next to ${here}: rebuild boxctl with 'npm run build'`);
-  return found;
-}
 
 export async function unpackLayer(req: UnpackRequest): Promise<UnpackResult> {
   const maps = req.single ? singleIdMaps() : userIdMaps();
@@ -62,7 +55,7 @@ export async function unpackLayer(req: UnpackRequest): Promise<UnpackResult> {
   let stderr = '';
   let status: number | null;
   try {
-    const child = spawnInUserns([process.execPath, workerScript(), JSON.stringify(request)], { maps, stdio: [blob.fd, 'pipe', 'pipe'] });
+    const child = spawnInUserns([process.execPath, bundledScript('unpack-worker.js', 'the layer unpacker'), JSON.stringify(request)], { maps, stdio: [blob.fd, 'pipe', 'pipe'] });
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     status = await new Promise<number | null>((resolvePromise, reject) => {
