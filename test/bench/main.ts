@@ -11,6 +11,7 @@ import { subidRanges } from '../../src/engine/host/subid.js';
 import { which } from '../../src/engine/host/which.js';
 import { generateSpec } from '../../src/engine/spec/generate.js';
 import { runContainerBenches } from './containers.js';
+import { runUiBench } from './ui.js';
 
 const repo = process.argv[2]!;
 const runs = Number(process.env.BENCH_RUNS ?? 20);
@@ -125,3 +126,4 @@ for (const r of rows) {
 }
 
 runContainerBenches(cli);
+await runUiBench(cli);
