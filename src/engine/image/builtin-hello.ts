@@ -5,7 +5,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pack } from 'tar-stream';
 
 import { BoxctlError } from '../../errors.js';
 import { nativeBuildDir } from '../../native/location.js';
@@ -25,7 +24,9 @@ export function isBuiltinHello(wanted: string): boolean {
  * mounts over (an overlay would otherwise have to make them in the upper dir). Owned
  * by root, dated `mtime`, so the same program always gives the same layer digest.
  */
-export function helloLayer(program: Buffer, mtime: Date): Promise<Buffer> {
+export async function helloLayer(program: Buffer, mtime: Date): Promise<Buffer> {
+  // tar-stream loads only when the image is made, not on every `run`.
+  const { pack } = await import('tar-stream');
   const tar = pack();
   const base = { uid: 0, gid: 0, uname: 'root', gname: 'root', mtime };
   for (const dir of ['dev', 'etc', 'proc', 'sys']) tar.entry({ ...base, name: `${dir}/`, type: 'directory', mode: 0o755 });
