@@ -34,7 +34,16 @@ function owned(dir: string, uid: number): boolean {
  * The highest cgroup above (or at) our own that is ours: a sibling subtree of the one
  * we run in, so that the "no internal processes" rule lets it enable controllers.
  */
+/** One reading per process: ps asks for every container, and the answer does not change. */
+let cached: { key: string; home: CgroupHome | undefined } | undefined;
+
 export function cgroupHome(uid = process.getuid?.() ?? 0, override = process.env.BOXCTL_CGROUP_PARENT): CgroupHome | undefined {
+  const key = `${uid}:${override ?? ''}`;
+  if (cached?.key !== key) cached = { key, home: findCgroupHome(uid, override) };
+  return cached.home;
+}
+
+function findCgroupHome(uid: number, override: string | undefined): CgroupHome | undefined {
   let mountinfo: string;
   let own: string;
   try {
