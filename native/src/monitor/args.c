@@ -11,7 +11,8 @@
   "[--log-max-size BYTES] [--log-max-files N] [--terminal] [--stdin] [--restart POLICY] "                      \
   "[--health-process FILE --health-interval MS --health-timeout MS --health-retries N --health-start-period MS " \
   "--health-on-failure ACTION --health-file PATH] [--stop-signal N] [--stop-timeout SECONDS] [--sync-fd N] "   \
-  "[--exit-command ARG]..."
+  "[--exit-command ARG]... [--net-helper pasta|slirp4netns --net-helper-path PATH [--net-arg ARG]... "   \
+  "[--net-forward PROTO:IP:HOSTPORT:CTRPORT]...]"
 
 static int
 parse_number (const char *flag, const char *s, long long min, long long max, long long *out, struct bx_error *err)
@@ -91,6 +92,7 @@ string_flag (struct mon_options *o, const char *flag)
     { "--log-path", offsetof (struct mon_options, log_path) },
     { "--health-process", offsetof (struct mon_options, health_process) },
     { "--health-file", offsetof (struct mon_options, health_file) },
+    { "--net-helper-path", offsetof (struct mon_options, net_helper_path) },
   };
   size_t i;
 
@@ -140,6 +142,28 @@ parse_valued (struct mon_options *o, const char *flag, char *v, struct bx_error 
         return bx_fail (err, E2BIG, "--exit-command: more than %d arguments", MON_MAX_EXIT_ARGS);
       o->exit_command[o->exit_command_len++] = v;
     }
+  else if (strcmp (flag, "--net-helper") == 0)
+    {
+      if (strcmp (v, "pasta") != 0 && strcmp (v, "slirp4netns") != 0)
+        return bx_fail (err, EINVAL, "--net-helper: unknown helper %s", v);
+      o->net_helper = v;
+    }
+  else if (strcmp (flag, "--net-arg") == 0)
+    {
+      if (o->net_args_len == MON_MAX_NET_ARGS)
+        return bx_fail (err, E2BIG, "--net-arg: more than %d arguments", MON_MAX_NET_ARGS);
+      o->net_args[o->net_args_len++] = v;
+    }
+  else if (strcmp (flag, "--net-forward") == 0)
+    {
+      /* Ranges make many; argv outlives the options. */
+      char **grown = realloc (o->net_forwards, (o->net_forwards_len + 1) * sizeof (char *));
+
+      if (grown == NULL)
+        return bx_fail_errno (err, "--net-forward");
+      o->net_forwards = grown;
+      o->net_forwards[o->net_forwards_len++] = v;
+    }
   else
     return bx_fail (err, EINVAL, "unknown flag %s; " USAGE, flag);
   return 0;
@@ -153,6 +177,8 @@ check_required (const struct mon_options *o, struct bx_error *err)
     return bx_fail (err, EINVAL, USAGE);
   if (o->health_process != NULL && (o->health_file == NULL || o->health_interval_ms == 0))
     return bx_fail (err, EINVAL, "--health-process needs --health-file and --health-interval");
+  if (o->net_helper != NULL && o->net_helper_path == NULL)
+    return bx_fail (err, EINVAL, "--net-helper needs --net-helper-path");
   return 0;
 }
 

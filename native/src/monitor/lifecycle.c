@@ -83,6 +83,7 @@ remove_in_rundir (struct monitor *m, const char *name)
 static void
 remove_own (struct monitor *m)
 {
+  mon_network_stop (&m->net);
   mon_attach_close (&m->attach);
   remove_in_rundir (m, "attach.sock");
   remove_in_rundir (m, "console.sock");
@@ -169,7 +170,8 @@ mon_first_start (struct monitor *m)
   char report[MON_REPORT_LEN], line[64], byte = 0;
   ssize_t n;
 
-  if (mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0)
+  if (mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0
+      || mon_network_start (&m->o, &m->net, m->pid, report) < 0)
     {
       send_failure (m, report);
       give_up (m, 1);
@@ -261,6 +263,8 @@ mon_exited (struct monitor *m, int wstatus)
 
   clock_gettime (CLOCK_REALTIME, &finished);
   m->pid = -1;
+  /* The namespace is gone with the init: its ports go now, not at the restart. */
+  mon_network_stop (&m->net);
   /* A client that connected before the exit gets the last output and the code. */
   mon_attach_accept (&m->attach);
   mon_pump_drain (&m->pump, &m->log, &m->attach);
@@ -289,7 +293,7 @@ mon_restart_timer (struct monitor *m)
   /* `stop` may have come during the backoff. */
   if (stopped_marker (m) || mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0)
     finish (m);
-  if (mon_runtime_start (&m->o, report) < 0)
+  if (mon_network_start (&m->o, &m->net, m->pid, report) < 0 || mon_runtime_start (&m->o, report) < 0)
     {
       kill_init (m);
       mon_pump_close (&m->pump);

@@ -10,6 +10,7 @@
 #include "health.h"
 #include "logfile.h"
 #include "monitor.h"
+#include "network.h"
 #include "pump.h"
 
 /* Everything one monitor holds for its container. */
@@ -20,6 +21,7 @@ struct monitor
   struct mon_attach attach;
   struct mon_pump pump;
   struct mon_health health;
+  struct mon_net net;
   bool has_health;
   int signal_fd, restart_fd, stop_fd;
 

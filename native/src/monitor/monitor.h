@@ -9,6 +9,7 @@
 #include "../error.h"
 
 #define MON_MAX_EXIT_ARGS 64
+#define MON_MAX_NET_ARGS 256
 
 enum mon_restart
 {
@@ -43,6 +44,13 @@ struct mon_options
   int sync_fd;
   char *exit_command[MON_MAX_EXIT_ARGS + 1];
   size_t exit_command_len;
+  /* --net-helper pasta|slirp4netns at --net-helper-path, its own flags, and
+   * slirp4netns' port forwards (PROTO:IP:HOSTPORT:CTRPORT, one port each). */
+  const char *net_helper, *net_helper_path;
+  char *net_args[MON_MAX_NET_ARGS];
+  size_t net_args_len;
+  char **net_forwards;
+  size_t net_forwards_len;
 };
 
 int mon_parse_args (int argc, char **argv, struct mon_options *o, struct bx_error *err);

@@ -24,8 +24,8 @@ mon_rundir_path (const struct mon_options *o, const char *name, char *out, size_
   return 0;
 }
 
-static void
-error_report (char report[MON_REPORT_LEN], const struct bx_error *err)
+void
+mon_error_report (char report[MON_REPORT_LEN], const struct bx_error *err)
 {
   int fds[2];
   ssize_t n;
@@ -67,7 +67,7 @@ collect (pid_t runtime, int rfd, const char *verb, char report[MON_REPORT_LEN])
   if (len == 0)
     {
       bx_fail (&err, 0, "%s: runtime %s exited with status %d without a report", "boxctl-monitor", verb, status);
-      error_report (report, &err);
+      mon_error_report (report, &err);
     }
   return -1;
 }
@@ -233,7 +233,7 @@ mon_runtime_create (const struct mon_options *o, struct mon_pump *p, pid_t *pid,
     }
   if (ret < 0)
     {
-      error_report (report, &err);
+      mon_error_report (report, &err);
       /* Created but unusable (no terminal): it must not linger. */
       if (*pid > 0 && kill (*pid, SIGKILL) == 0)
         mon_wait (*pid, NULL);
@@ -258,13 +258,13 @@ mon_runtime_start (const struct mon_options *o, char report[MON_REPORT_LEN])
 
   if (mon_rundir_path (o, "runtime", state, sizeof (state), &err) < 0)
     {
-      error_report (report, &err);
+      mon_error_report (report, &err);
       return -1;
     }
   if (pipe2 (rep, O_CLOEXEC) < 0)
     {
       bx_fail_errno (&err, "pipe for the runtime's report");
-      error_report (report, &err);
+      mon_error_report (report, &err);
       return -1;
     }
   runtime = mon_spawn (argv, null_stdio, rep[1], false, &err);
@@ -272,7 +272,7 @@ mon_runtime_start (const struct mon_options *o, char report[MON_REPORT_LEN])
   if (runtime < 0)
     {
       close (rep[0]);
-      error_report (report, &err);
+      mon_error_report (report, &err);
       return -1;
     }
   return collect (runtime, rep[0], "start", report);

@@ -19,6 +19,9 @@ int mon_runtime_create (const struct mon_options *o, struct mon_pump *p, pid_t *
 /* `RUNTIME start`: 0, or -1 with the failing report in report[]. */
 int mon_runtime_start (const struct mon_options *o, char report[MON_REPORT_LEN]);
 
+/* err as the report line of the output contract. */
+void mon_error_report (char report[MON_REPORT_LEN], const struct bx_error *err);
+
 /* RUNDIR/NAME into out. */
 int mon_rundir_path (const struct mon_options *o, const char *name, char *out, size_t len, struct bx_error *err);
 

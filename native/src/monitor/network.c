@@ -1,0 +1,331 @@
+/* The container's network helper, as Podman runs it rootless: pasta or slirp4netns
+ * joins the init's user and network namespaces right after `create` and
+ * connects them to the host; the monitor ends it when the init is gone.
+ *
+ * Readiness: pasta writes its pid file once its ports are bound and the
+ * namespace configured, so --pid names a FIFO that we read; slirp4netns writes
+ * to --ready-fd, after which its API socket takes the port forwards. */
+#define _GNU_SOURCE
+#include "network.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sockpath.h"
+#include "spawn.h"
+
+#define READY_TIMEOUT_MS 10000
+#define HELPER_ERR_LEN 400
+#define MAX_HELPER_ARGV (MON_MAX_NET_ARGS + 24)
+
+/* Only async-signal-safe calls: the helper dies with us (pdeathsig) and gets
+ * `extra` (-1: none) as fd 3 and `extra2` as fd 4, stderr on err_fd. */
+static void __attribute__ ((noreturn))
+child (char *const argv[], int err_fd, int extra, int extra2, pid_t parent)
+{
+  int src[5] = { -1, -1, err_fd, extra, extra2 }, high[5], i, n = extra2 >= 0 ? 5 : extra >= 0 ? 4 : 3;
+  sigset_t none;
+
+  if (prctl (PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0 || getppid () != parent)
+    _exit (127);
+  sigemptyset (&none);
+  sigprocmask (SIG_SETMASK, &none, NULL);
+  signal (SIGPIPE, SIG_DFL);
+  for (i = 0; i < n; i++)
+    {
+      if (src[i] < 0)
+        src[i] = open ("/dev/null", O_RDWR | O_CLOEXEC);
+      high[i] = fcntl (src[i], F_DUPFD_CLOEXEC, 16);
+      if (high[i] < 0)
+        _exit (127);
+    }
+  for (i = 0; i < n; i++)
+    if (dup2 (high[i], i) < 0)
+      _exit (127);
+  close_range ((unsigned) n, ~0U, 0);
+  execv (argv[0], argv);
+  _exit (127);
+}
+
+static pid_t
+spawn_helper (char *const argv[], int err_fd, int extra, int extra2, struct bx_error *err)
+{
+  pid_t parent = getpid (), pid = fork ();
+
+  if (pid < 0)
+    return bx_fail_errno (err, "fork for %s", argv[0]);
+  if (pid == 0)
+    child (argv, err_fd, extra, extra2, parent);
+  return pid;
+}
+
+/* The helper's last line of stderr that says something (pasta also complains
+ * there that it has no syslog). */
+static void
+helper_message (int err_fd, char *out, size_t len)
+{
+  char buf[4096], *line, *save = NULL;
+  ssize_t n;
+  size_t got = 0;
+
+  out[0] = '\0';
+  while (got < sizeof (buf) - 1 && (n = pread (err_fd, buf + got, sizeof (buf) - 1 - got, (off_t) got)) > 0)
+    got += (size_t) n;
+  buf[got] = '\0';
+  for (line = strtok_r (buf, "\n", &save); line != NULL; line = strtok_r (NULL, "\n", &save))
+    if (strncmp (line, "Failed to send", 14) != 0 && line[0] != '\0')
+      snprintf (out, len, "%s", line);
+}
+
+static long long
+now_ms (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_MONOTONIC, &t);
+  return (long long) t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Waits for ready_fd to have data, or for the helper to exit (its stderr in err_fd
+ * then says why). */
+static int
+await_ready (const char *helper, pid_t pid, int ready_fd, int err_fd, struct bx_error *err)
+{
+  int pidfd = (int) syscall (SYS_pidfd_open, pid, 0);
+  struct pollfd p[2] = { { .fd = ready_fd, .events = POLLIN }, { .fd = pidfd, .events = POLLIN } };
+  long long deadline = now_ms () + READY_TIMEOUT_MS;
+  char msg[HELPER_ERR_LEN], byte;
+  int r;
+
+  for (;;)
+    {
+      r = poll (p, 2, (int) (deadline - now_ms () > 0 ? deadline - now_ms () : 0));
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        r = bx_fail_errno (err, "poll for %s", helper);
+      else if (r == 0)
+        r = bx_fail (err, ETIMEDOUT, "the network helper %s was not ready after %d s", helper, READY_TIMEOUT_MS / 1000);
+      else if ((p[0].revents & POLLIN) && read (ready_fd, &byte, 1) == 1)
+        r = 0;
+      else if (p[1].revents & POLLIN)
+        {
+          helper_message (err_fd, msg, sizeof (msg));
+          r = bx_fail (err, ECHILD, "the network helper %s failed: %s", helper, msg[0] ? msg : "it exited");
+        }
+      else
+        {
+          /* The ready pipe ended without a byte: the helper is on its way out. */
+          p[0].fd = -1;
+          continue;
+        }
+      if (pidfd >= 0)
+        close (pidfd);
+      return r;
+    }
+}
+
+static int
+push (char **argv, size_t *i, char *arg)
+{
+  if (*i >= MAX_HELPER_ARGV)
+    return -1;
+  argv[(*i)++] = arg;
+  return 0;
+}
+
+/* One add_hostfwd through the API socket: "PROTO:HOSTIP:HOSTPORT:CTRPORT". */
+static int
+slirp_forward (const struct mon_options *o, const char *spec, struct bx_error *err)
+{
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  char proto[8], ip[64], req[512], reply[1024], *desc;
+  unsigned host_port, ctr_port;
+  size_t got = 0;
+  ssize_t n;
+  int fd;
+
+  if (sscanf (spec, "%7[a-z]:%63[0-9.]:%u:%u", proto, ip, &host_port, &ctr_port) != 4)
+    return bx_fail (err, EINVAL, "--net-forward %s: expected PROTO:IP:HOSTPORT:CTRPORT", spec);
+  if (mon_socket_path (o, "slirp.sock", false, addr.sun_path, sizeof (addr.sun_path), err) < 0)
+    return -1;
+  fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0 || connect (fd, (struct sockaddr *) &addr, sizeof (addr)) < 0)
+    {
+      bx_fail_errno (err, "connect to slirp4netns' API socket");
+      if (fd >= 0)
+        close (fd);
+      return -1;
+    }
+  snprintf (req, sizeof (req),
+            "{\"execute\":\"add_hostfwd\",\"arguments\":{\"proto\":\"%s\",\"host_addr\":\"%s\",\"host_port\":%u,"
+            "\"guest_port\":%u}}",
+            proto, ip, host_port, ctr_port);
+  if (write (fd, req, strlen (req)) != (ssize_t) strlen (req))
+    {
+      close (fd);
+      return bx_fail_errno (err, "write to slirp4netns' API socket");
+    }
+  shutdown (fd, SHUT_WR);
+  while (got < sizeof (reply) - 1 && (n = read (fd, reply + got, sizeof (reply) - 1 - got)) > 0)
+    got += (size_t) n;
+  close (fd);
+  reply[got] = '\0';
+  if (strstr (reply, "\"return\"") != NULL)
+    return 0;
+  desc = strstr (reply, "\"desc\"");
+  return bx_fail (err, EADDRINUSE, "cannot publish %s port %u on %s (is it in use?): slirp4netns said %s", proto,
+                  host_port, ip, desc != NULL ? desc + 7 : reply);
+}
+
+static int
+start_slirp (const struct mon_options *o, struct mon_net *n, pid_t init, int err_fd, struct bx_error *err)
+{
+  char *argv[MAX_HELPER_ARGV + 1], userns[64], netns[64], api[PATH_MAX];
+  char ready_arg[] = "--ready-fd=3", exit_arg[] = "--exit-fd=4", api_flag[] = "--api-socket";
+  int ready[2] = { -1, -1 }, quit[2] = { -1, -1 }, ret = -1;
+  size_t i = 0, k;
+
+  snprintf (userns, sizeof (userns), "--userns-path=/proc/%d/ns/user", (int) init);
+  snprintf (netns, sizeof (netns), "/proc/%d/ns/net", (int) init);
+  if (mon_socket_path (o, "slirp.sock", true, api, sizeof (api), err) < 0)
+    return -1;
+  push (argv, &i, (char *) o->net_helper_path);
+  for (k = 0; k < o->net_args_len; k++)
+    if (push (argv, &i, o->net_args[k]) < 0)
+      return bx_fail (err, E2BIG, "too many --net-arg");
+  push (argv, &i, ready_arg);
+  push (argv, &i, exit_arg);
+  push (argv, &i, api_flag);
+  push (argv, &i, api);
+  push (argv, &i, userns);
+  push (argv, &i, "--netns-type=path");
+  push (argv, &i, netns);
+  if (push (argv, &i, "tap0") < 0)
+    return bx_fail (err, E2BIG, "too many --net-arg");
+  argv[i] = NULL;
+  if (pipe2 (ready, O_CLOEXEC) < 0 || pipe2 (quit, O_CLOEXEC) < 0)
+    {
+      bx_fail_errno (err, "pipe for slirp4netns");
+      goto out;
+    }
+  n->pid = spawn_helper (argv, err_fd, ready[1], quit[0], err);
+  if (n->pid < 0)
+    goto out;
+  close (ready[1]);
+  ready[1] = -1;
+  n->exit_fd = quit[1];
+  quit[1] = -1;
+  if (await_ready ("slirp4netns", n->pid, ready[0], err_fd, err) < 0)
+    goto out;
+  for (k = 0; k < o->net_forwards_len; k++)
+    if (slirp_forward (o, o->net_forwards[k], err) < 0)
+      goto out;
+  ret = 0;
+out:
+  for (k = 0; k < 2; k++)
+    {
+      if (ready[k] >= 0)
+        close (ready[k]);
+      if (quit[k] >= 0)
+        close (quit[k]);
+    }
+  return ret;
+}
+
+static int
+start_pasta (const struct mon_options *o, struct mon_net *n, pid_t init, int err_fd, struct bx_error *err)
+{
+  char *argv[MAX_HELPER_ARGV + 1], userns[64], netns[64], fifo[PATH_MAX];
+  char foreground[] = "-f", quiet[] = "-q", pid_flag[] = "--pid", netns_flag[] = "--netns", userns_flag[] = "--userns";
+  size_t i = 0, k;
+  int ready, ret;
+
+  snprintf (userns, sizeof (userns), "/proc/%d/ns/user", (int) init);
+  snprintf (netns, sizeof (netns), "/proc/%d/ns/net", (int) init);
+  if (mon_rundir_path (o, "pasta.ready", fifo, sizeof (fifo), err) < 0)
+    return -1;
+  push (argv, &i, (char *) o->net_helper_path);
+  push (argv, &i, foreground);
+  push (argv, &i, quiet);
+  for (k = 0; k < o->net_args_len; k++)
+    if (push (argv, &i, o->net_args[k]) < 0)
+      return bx_fail (err, E2BIG, "too many --net-arg");
+  push (argv, &i, pid_flag);
+  push (argv, &i, fifo);
+  push (argv, &i, netns_flag);
+  push (argv, &i, netns);
+  push (argv, &i, userns_flag);
+  if (push (argv, &i, userns) < 0)
+    return bx_fail (err, E2BIG, "too many --net-arg");
+  argv[i] = NULL;
+  if ((unlink (fifo) < 0 && errno != ENOENT) || mkfifo (fifo, 0600) < 0)
+    return bx_fail_errno (err, "mkfifo %s", fifo);
+  /* Open before pasta does, or its open for writing would wait for a reader. */
+  ready = open (fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (ready < 0)
+    {
+      bx_fail_errno (err, "open %s", fifo);
+      unlink (fifo);
+      return -1;
+    }
+  n->pid = spawn_helper (argv, err_fd, -1, -1, err);
+  ret = n->pid < 0 ? -1 : await_ready ("pasta", n->pid, ready, err_fd, err);
+  close (ready);
+  unlink (fifo);
+  return ret;
+}
+
+int
+mon_network_start (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN])
+{
+  char log[PATH_MAX];
+  struct bx_error err;
+  int log_fd = -1, ret = -1;
+
+  n->pid = -1;
+  n->exit_fd = -1;
+  if (o->net_helper == NULL)
+    return 0;
+  memset (&err, 0, sizeof (err));
+  /* A file, not a pipe: the helper logs on after we stopped reading. */
+  if (mon_rundir_path (o, "network.log", log, sizeof (log), &err) == 0
+      && (log_fd = open (log, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600)) < 0)
+    bx_fail_errno (&err, "open %s", log);
+  if (log_fd >= 0 && strcmp (o->net_helper, "pasta") == 0)
+    ret = start_pasta (o, n, init, log_fd, &err);
+  else if (log_fd >= 0)
+    ret = start_slirp (o, n, init, log_fd, &err);
+  if (log_fd >= 0)
+    close (log_fd);
+  if (ret < 0)
+    {
+      mon_network_stop (n);
+      mon_error_report (report, &err);
+    }
+  return ret;
+}
+
+void
+mon_network_stop (struct mon_net *n)
+{
+  if (n->pid > 0 && kill (n->pid, SIGKILL) == 0)
+    mon_wait (n->pid, NULL);
+  n->pid = -1;
+  if (n->exit_fd >= 0)
+    close (n->exit_fd);
+  n->exit_fd = -1;
+}
