@@ -26,8 +26,9 @@ export function isBuiltinHello(wanted: string): boolean {
  */
 export async function helloLayer(program: Buffer, mtime: Date): Promise<Buffer> {
   // tar-stream loads only when the image is made, not on every `run`.
-  const { pack } = await import('tar-stream');
-  const tar = pack();
+  const tarStream = await import('tar-stream');
+  // A CommonJS module: its functions come as the default export when imported late.
+  const tar = (tarStream.pack ?? (tarStream as unknown as { default: typeof tarStream }).default.pack)();
   const base = { uid: 0, gid: 0, uname: 'root', gname: 'root', mtime };
   for (const dir of ['dev', 'etc', 'proc', 'sys']) tar.entry({ ...base, name: `${dir}/`, type: 'directory', mode: 0o755 });
   tar.entry({ ...base, name: 'tmp/', type: 'directory', mode: 0o1777 });
