@@ -307,10 +307,12 @@ describe('state that holds', () => {
       const argv = ['runuser', '-u', testUser.user, '--', 'env', '-i', ...userEnv(testUser.user, testUser.uid), process.execPath,
         join(inject('appDir'), 'dist', 'boxctl.js'), '--root', root, '--runroot', runroot, 'run', '-d', '--name', `killed${delay}`, IMAGE, 'sleep', '1000'];
       const child = spawn(argv[0]!, argv.slice(1), { stdio: 'ignore' });
+      // Listening from the start: a fast run may be over before the kill comes.
+      const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, delay));
       // runuser forwards nothing for SIGKILL: kill the node process under it.
       spawn('pkill', ['-KILL', '-f', `name killed${delay} `]);
-      await new Promise((r) => child.on('close', r));
+      await closed;
     }
     const ps = await bx(['ps', '-a', '--format', '{{.Names}} {{.State}}']);
     expect(ps.code, ps.stderr).toBe(0);
