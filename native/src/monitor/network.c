@@ -152,7 +152,7 @@ static int
 slirp_forward (const struct mon_options *o, const char *spec, struct bx_error *err)
 {
   struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  char proto[8], ip[64], req[512], reply[1024], *desc;
+  char proto[8], ip[64], req[512], reply[1024], path[PATH_MAX], *desc;
   unsigned host_port, ctr_port;
   size_t got = 0;
   ssize_t n;
@@ -160,8 +160,10 @@ slirp_forward (const struct mon_options *o, const char *spec, struct bx_error *e
 
   if (sscanf (spec, "%7[a-z]:%63[0-9.]:%u:%u", proto, ip, &host_port, &ctr_port) != 4)
     return bx_fail (err, EINVAL, "--net-forward %s: expected PROTO:IP:HOSTPORT:CTRPORT", spec);
-  if (mon_socket_path (o, "slirp.sock", false, addr.sun_path, sizeof (addr.sun_path), err) < 0)
+  if (mon_socket_path (o, "slirp.sock", false, path, sizeof (path), err) < 0)
     return -1;
+  /* mon_socket_path made it fit. */
+  memcpy (addr.sun_path, path, strlen (path) + 1);
   fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0 || connect (fd, (struct sockaddr *) &addr, sizeof (addr)) < 0)
     {

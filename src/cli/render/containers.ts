@@ -7,6 +7,7 @@
 import { constants } from 'node:os';
 import { posix } from 'node:path';
 
+import { networkFacts, parseNetwork } from '../../engine/container/network.js';
 import type { ContainerView, HealthConfig, MountRecord } from '../../engine/container/record.js';
 import { goJson, goMap } from './gofmt.js';
 import { GO_ZERO_TIME, GO_ZERO_UNIX, goTimeString, humanDuration, humanSizeGo } from './go-units.js';
@@ -439,7 +440,14 @@ export function inspectContainer(view: ContainerView, ctx: InspectContext): Reco
     NanoCpus: r.limits?.nanoCpus ?? 0,
     PidsLimit: r.limits?.pidsLimit ?? 0,
     Tmpfs: tmpfs,
+    Dns: r.dns?.servers ?? [],
+    DnsOptions: r.dns?.options ?? [],
+    DnsSearch: r.dns?.search ?? [],
+    ExtraHosts: r.addHosts ?? [],
+    PublishAllPorts: r.publishAll ?? false,
   };
+  // Beside Podman's fields, what the mode means: whether a server sees its clients' addresses and can reach the host's loopback.
+  const networkSettings = { ...networkFacts(parseNetwork(r.network, { pasta: false, slirp4netns: false })), Ports: portBindings(ports) };
 
   const out: Record<string, unknown> = {
     Id: r.id,
@@ -467,6 +475,7 @@ export function inspectContainer(view: ContainerView, ctx: InspectContext): Reco
     IsService: false,
     Config: config,
     HostConfig: hostConfig,
+    NetworkSettings: networkSettings,
   };
   // Podman's templates name it .ID (the Go field); JSON calls it Id.
   Object.defineProperty(out, 'ID', { value: r.id });
@@ -501,6 +510,7 @@ const INSPECT_FIELDS = [
   'IsService',
   'Config',
   'HostConfig',
+  'NetworkSettings',
 ];
 
 /**

@@ -18,6 +18,26 @@ import { generateSpec, type SeccompChoice, type SpecInput } from '../spec/genera
 import type { IdMapping, LinuxSeccomp, Mount } from '../spec/oci.js';
 import { userIdMaps, type UserIdMaps } from '../userns.js';
 import { cgroupHome, cgroupPathFor } from './cgroup.js';
+import { chooseHostPorts, hostAddresses, installedHelpers, readHostResolv, unprivilegedPortStart } from './net-host.js';
+import { joinPaths, runningPidOf } from './net-start.js';
+import {
+  addresses,
+  checkOverlap,
+  checkPrivileged,
+  checkPublishable,
+  exposedPorts,
+  helperOf,
+  hostsFile,
+  networkText,
+  parseAddHost,
+  parseNetwork,
+  parsePublish,
+  portText,
+  resolvConf,
+  type DnsOptions,
+  type NetworkMode,
+  type PortSpec,
+} from './network.js';
 import { parseGroup, parsePasswd, readImageFile } from './image-files.js';
 import type { ContainerPaths } from './layout.js';
 import type { PullPolicy, SecurityOpts } from './options.js';
@@ -57,8 +77,14 @@ export interface CreateRequest {
   stopTimeout?: number | undefined;
   health?: HealthConfig | undefined;
   log: { maxSize?: number; maxFiles?: number };
-  network: string;
+  /** undefined: pasta, else slirp4netns (network.ts defaultHelper). */
+  network?: string | undefined;
+  /** -p specs as given. */
   ports: string[];
+  publishAll: boolean;
+  dns: DnsOptions;
+  addHosts: string[];
+  noHosts: boolean;
 }
 
 export interface CreateContext {
@@ -154,7 +180,7 @@ function checkBindSources(mounts: readonly MountRecord[]): void {
   }
 }
 
-function specMounts(mounts: readonly MountRecord[], volumePath: (name: string) => string, userdata: string, init: boolean): Mount[] {
+function specMounts(mounts: readonly MountRecord[], volumePath: (name: string) => string, userdata: string, init: boolean, noHosts: boolean): Mount[] {
   const out: Mount[] = mounts.map((m): Mount => {
     const ro = m.readOnly ? ['ro'] : ['rw'];
     switch (m.type) {
@@ -167,7 +193,7 @@ function specMounts(mounts: readonly MountRecord[], volumePath: (name: string) =
     }
   });
   const taken = new Set(mounts.map((m) => m.destination));
-  for (const file of ['hosts', 'hostname', 'resolv.conf']) {
+  for (const file of noHosts ? ['hostname', 'resolv.conf'] : ['hosts', 'hostname', 'resolv.conf']) {
     const dest = `/etc/${file}`;
     if (!taken.has(dest)) out.push({ destination: dest, type: 'bind', source: join(userdata, file), options: ['bind', 'rw'] });
   }
@@ -175,20 +201,42 @@ function specMounts(mounts: readonly MountRecord[], volumePath: (name: string) =
   return out;
 }
 
-function hostsFile(hostname: string): string {
-  return `127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t${hostname}\n`;
+/** Ports from -p and, with -P, the image's exposed ones not published already; host ports chosen. */
+async function publishedPorts(mode: NetworkMode, given: readonly PortSpec[], req: CreateRequest, config: ImageConfig['config']): Promise<string[]> {
+  const covered = (p: PortSpec) => given.some((g) => g.protocol === p.protocol && g.containerPort <= p.containerPort && p.containerPort < g.containerPort + g.range);
+  const all = [...given, ...(req.publishAll ? exposedPorts(config.ExposedPorts).filter((p) => !covered(p)) : [])];
+  checkPublishable(mode, all);
+  return (await chooseHostPorts(all)).map(portText);
 }
 
-function resolvConf(network: string): string {
-  if (network === 'host') {
-    try {
-      return readFileSync('/etc/resolv.conf', 'utf8');
-    } catch {
-      return '';
-    }
+/** /etc/resolv.conf and /etc/hosts; container:NAME shares the other container's. */
+function networkFiles(store: ContainerStore, mode: NetworkMode, req: CreateRequest, names: { hostname: string; name: string }): { resolv: string; hosts: string } {
+  if (mode.kind === 'container') {
+    const target = store.find(mode.name);
+    const dir = join(store.paths(target.id).dir, 'userdata');
+    return { resolv: readFileSync(join(dir, 'resolv.conf'), 'utf8'), hosts: readFileSync(join(dir, 'hosts'), 'utf8') };
   }
-  // No way out of the network namespace: no name server to offer.
-  return '';
+  const host = helperOf(mode) ? hostAddresses() : {};
+  return {
+    resolv: resolvConf(mode, req.dns, readHostResolv()),
+    hosts: hostsFile({ ...names, ...addresses(mode, host), addHosts: req.addHosts.map(parseAddHost) }),
+  };
+}
+
+function specNetwork(root: string, runroot: string, mode: NetworkMode): SpecInput['namespaces'] {
+  if (mode.kind === 'host') return { network: 'host' };
+  if (mode.kind === 'ns') return { network: { path: mode.path } };
+  // The joined process's namespaces are written again at each start (net-start.ts); its pid changes.
+  if (mode.kind === 'container') return { network: { path: joinPaths(`/proc/${runningPidOf(root, runroot, mode.name)}/ns/net`).network } };
+  return {};
+}
+
+/** A joined network namespace belongs to its process's user namespace, which the container joins too. */
+function joinUserNamespace(spec: ReturnType<typeof generateSpec>, mode: NetworkMode): void {
+  const net = spec.linux?.namespaces?.find((n) => n.type === 'network')?.path;
+  const user = net !== undefined && (mode.kind === 'container' || mode.kind === 'ns') ? joinPaths(net).user : undefined;
+  if (!user || !spec.linux?.namespaces) return;
+  spec.linux.namespaces = spec.linux.namespaces.map((n) => (n.type === 'user' ? { type: 'user', path: user } : n));
 }
 
 async function uniqueName(store: ContainerStore, wanted: string | undefined): Promise<string> {
@@ -217,10 +265,13 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
       throw new BoxctlError(`the container name '${req.name}' is already in use: remove that container or choose another name`);
     }
   }
-  if (req.network !== 'none' && req.network !== 'host' && req.network !== 'private') {
-    throw new UserError(`--network ${req.network} is not available yet: use none, private (loopback only) or host`);
-  }
-  if (req.ports.length > 0) throw new UserError('publishing ports (-p) needs a network helper, which boxctl does not run yet: use --network host');
+  const mode = parseNetwork(req.network, req.network === undefined || req.network === '' ? installedHelpers() : { pasta: false, slirp4netns: false });
+  const given = req.ports.map(parsePublish);
+  checkPublishable(mode, given);
+  checkPrivileged(given, unprivilegedPortStart());
+  checkOverlap(given);
+  if (mode.kind === 'container') store.find(mode.name);
+  for (const h of req.addHosts) parseAddHost(h);
   checkBindSources(req.mounts);
 
   const home = cgroupHome();
@@ -255,7 +306,8 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
 
   const id = newId();
   const name = await uniqueName(store, req.name);
-  const hostname = req.hostname ?? (req.network === 'host' ? undefined : id.slice(0, 12));
+  const hostname = req.hostname ?? (mode.kind === 'host' ? undefined : id.slice(0, 12));
+  const ports = await publishedPorts(mode, given, req, config.config);
   const args = processArgs(config.config, req, req.image);
   const stopSignal = parseSignal(req.stopSignal ?? config.config.StopSignal ?? 'TERM');
   const final = store.paths(id);
@@ -290,8 +342,8 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
     noNewPrivileges: req.security.noNewPrivileges,
     seccomp: seccompChoice(req.security.seccomp),
     idMap,
-    namespaces: req.network === 'host' ? { network: 'host' } : {},
-    mounts: specMounts(mounts, (n) => volumePaths.get(n)!, userdata, req.init),
+    namespaces: specNetwork(ctx.root, ctx.runroot, mode),
+    mounts: specMounts(mounts, (n) => volumePaths.get(n)!, userdata, req.init, req.noHosts),
     hostLimits: hostLimits(),
     arch: ociArch(process.arch),
     annotations: { [OVERLAY_ANNOTATION]: `lowerdir=${layers.join(':')},upperdir=${final.upper},workdir=${final.work}` },
@@ -306,6 +358,10 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
       : {}),
     ...(cgroupPath ? { cgroupsPath: cgroupPath } : {}),
   });
+
+  joinUserNamespace(spec, mode);
+  const files = networkFiles(store, mode, req, { hostname: hostname ?? own.username, name });
+  const dnsGiven = req.dns.servers.length + req.dns.search.length + req.dns.options.length > 0;
 
   const record: ContainerRecord = {
     version: 1,
@@ -327,8 +383,12 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
     ...(req.health ? { health: req.health } : {}),
     log: req.log,
     ...(cgroupPath ? { cgroupPath } : {}),
-    ports: req.ports,
-    network: req.network,
+    ports,
+    network: networkText(mode),
+    ...(dnsGiven ? { dns: req.dns } : {}),
+    ...(req.addHosts.length > 0 ? { addHosts: req.addHosts } : {}),
+    ...(req.noHosts ? { noHosts: true } : {}),
+    ...(req.publishAll ? { publishAll: true } : {}),
     hostname: hostname ?? '',
     ...(req.user !== undefined ? { user: req.user } : config.config.User ? { user: config.config.User } : {}),
     ...(spec.process.cwd !== '/' ? { workdir: spec.process.cwd } : {}),
@@ -352,9 +412,9 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
     for (const dir of [paths.bundle, paths.work, paths.merged, join(paths.dir, 'userdata')]) mkdirSync(dir, { mode: 0o700 });
     // The upper dir's root is the container's "/", which every user in it must traverse.
     mkdirSync(paths.upper, { mode: 0o755 });
-    writeFileSync(join(paths.dir, 'userdata', 'hosts'), hostsFile(hostname ?? own.username));
+    writeFileSync(join(paths.dir, 'userdata', 'hosts'), files.hosts);
     writeFileSync(join(paths.dir, 'userdata', 'hostname'), `${hostname ?? ''}\n`);
-    writeFileSync(join(paths.dir, 'userdata', 'resolv.conf'), resolvConf(req.network));
+    writeFileSync(join(paths.dir, 'userdata', 'resolv.conf'), files.resolv);
     writeFileSync(paths.config, `${JSON.stringify(spec, null, 1)}\n`, { mode: 0o600 });
     if (req.health) {
       const health = { ...spec.process, terminal: false, args: req.health.test };

@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { BoxctlError, NativeError } from '../../errors.js';
 import { helperPath } from '../../native/helpers.js';
 import type { ContainerPaths } from './layout.js';
+import { monitorNetworkArgs, prepareNetwork } from './net-start.js';
 import type { ContainerRecord } from './record.js';
 
 export interface MonitorArgs {
@@ -51,6 +52,7 @@ export function monitorArgv({ record, paths, exitCommand }: MonitorArgs): string
     );
   }
   for (const a of exitCommand) args.push('--exit-command', a);
+  args.push(...monitorNetworkArgs(record));
   return args;
 }
 
@@ -133,6 +135,7 @@ async function readLine(reader: SyncReader, child: ChildProcess): Promise<SyncLi
 export async function spawnMonitor(args: MonitorArgs): Promise<StartedMonitor> {
   const path = helperPath('boxctl-monitor');
   if (!existsSync(path)) throw new BoxctlError(`boxctl-monitor is missing at ${path}: rebuild the native part with 'npm rebuild boxctl'`);
+  await prepareNetwork(args.record, args.paths);
   mkdirSync(args.paths.run, { recursive: true, mode: 0o700 });
   rmSync(args.paths.stopped, { force: true });
   const child = spawn(path, monitorArgv(args), { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });

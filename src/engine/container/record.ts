@@ -52,9 +52,18 @@ export interface ContainerRecord {
   log: { maxSize?: number; maxFiles?: number };
   /** The cgroup of the container, relative to the cgroup2 mount; absent without delegation. */
   cgroupPath?: string;
-  /** Published ports, "HOST:CTR/proto" (networking issue). */
+  /** Published ports, "[IP:]HOST:CTR/proto" with host ports chosen (network.ts portText). */
   ports: string[];
+  /** The --network mode as network.ts networkText writes it: "pasta", "slirp4netns:allow_host_loopback=true", "container:NAME"... */
   network: string;
+  /** --dns, --dns-search, --dns-option as given; absent when none was. */
+  dns?: { servers: string[]; search: string[]; options: string[] };
+  /** --add-host NAME:IP as given. */
+  addHosts?: string[];
+  /** --no-hosts: the image's /etc/hosts is left alone. */
+  noHosts?: boolean;
+  /** -P: every port the image exposes, published on a free host port. */
+  publishAll?: boolean;
   hostname: string;
   user?: string;
   workdir?: string;

@@ -26,6 +26,8 @@ type Args = Readonly<Record<string, unknown>>;
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 const str = (v: unknown): string | undefined => (v === undefined ? undefined : String(v));
 const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
+/** Podman also takes comma-separated lists in one --dns or --dns-search. */
+const splitList = (v: string): string[] => v.split(',').filter(Boolean);
 
 export function requestFrom(args: Args, cwd: string, hostEnv: Readonly<Record<string, string | undefined>>): CreateRequest {
   const fromFiles = strings(args['env-file']).flatMap((path) => {
@@ -90,7 +92,11 @@ export function requestFrom(args: Args, cwd: string, hostEnv: Readonly<Record<st
       onFailure: str(args['health-on-failure']),
     }),
     log: parseLogOpts(strings(args['log-opt'])),
-    network: String(args.network ?? 'private'),
+    network: str(args.network),
     ports: strings(args.publish),
+    publishAll: Boolean(args['publish-all']),
+    dns: { servers: strings(args.dns).flatMap(splitList), search: strings(args['dns-search']).flatMap(splitList), options: strings(args['dns-option']) },
+    addHosts: strings(args['add-host']),
+    noHosts: Boolean(args['no-hosts']),
   };
 }
