@@ -14,7 +14,7 @@ function __boxctl_cmd
             set -g __bx_after 
         case 'run'
             set -g __bx_subs 
-            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p --detach-keys
+            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p --dns --dns-search --dns-option --add-host --detach-keys
             set -g __bx_after 1
         case 'ps'
             set -g __bx_subs 
@@ -26,7 +26,7 @@ function __boxctl_cmd
             set -g __bx_after 
         case 'create'
             set -g __bx_subs 
-            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p
+            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p --dns --dns-search --dns-option --add-host
             set -g __bx_after 1
         case 'start'
             set -g __bx_subs 
@@ -126,7 +126,7 @@ function __boxctl_cmd
             set -g __bx_after 
         case 'container create'
             set -g __bx_subs 
-            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p
+            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p --dns --dns-search --dns-option --add-host
             set -g __bx_after 1
         case 'container diff'
             set -g __bx_subs 
@@ -194,7 +194,7 @@ function __boxctl_cmd
             set -g __bx_after 
         case 'container run'
             set -g __bx_subs 
-            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p --detach-keys
+            set -g __bx_valued --root --runroot --log-level --name --env -e --env-file --workdir -w --user -u --entrypoint --volume -v --mount --tmpfs --hostname --label -l --userns --cap-add --cap-drop --security-opt --pull --restart --memory -m --cpus --pids-limit --stop-signal --stop-timeout --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-on-failure --log-opt --network --net --publish -p --dns --dns-search --dns-option --add-host --detach-keys
             set -g __bx_after 1
         case 'container start'
             set -g __bx_subs 
@@ -540,9 +540,15 @@ complete -c boxctl -n "__boxctl_at 'run'" -l health-retries -r -d 'failures in a
 complete -c boxctl -n "__boxctl_at 'run'" -l health-start-period -r -d 'time after start during which failures do not count (default 0s)'
 complete -c boxctl -n "__boxctl_at 'run'" -l health-on-failure -r -a 'none kill restart stop' -d 'what to do once unhealthy: none, kill, restart, stop'
 complete -c boxctl -n "__boxctl_at 'run'" -l log-opt -r -d 'log options: max-size=SIZE, max-file=N'
-complete -c boxctl -n "__boxctl_at 'run'" -l network -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'run'" -l net -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'run'" -l publish -s p -r -d 'publish a port HOST:CTR (needs a network helper: not yet)'
+complete -c boxctl -n "__boxctl_at 'run'" -l network -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'run'" -l net -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'run'" -l publish -s p -r -d 'publish a port: [IP:][HOST:]CTR[/tcp|/udp], ranges as A-B'
+complete -c boxctl -n "__boxctl_at 'run'" -l publish-all -s P -d 'publish every port the image exposes on a free host port'
+complete -c boxctl -n "__boxctl_at 'run'" -l dns -r -d 'a name server for /etc/resolv.conf'
+complete -c boxctl -n "__boxctl_at 'run'" -l dns-search -r -d 'a search domain for /etc/resolv.conf (\'.\' for none)'
+complete -c boxctl -n "__boxctl_at 'run'" -l dns-option -r -d 'an option for /etc/resolv.conf (e.g. ndots:2)'
+complete -c boxctl -n "__boxctl_at 'run'" -l add-host -r -d 'add NAME:IP to /etc/hosts'
+complete -c boxctl -n "__boxctl_at 'run'" -l no-hosts -d 'leave the image’s /etc/hosts as it is'
 complete -c boxctl -n "__boxctl_at 'run'" -l interactive -s i -d 'keep stdin open'
 complete -c boxctl -n "__boxctl_at 'run'" -l tty -s t -d 'allocate a pseudo-terminal'
 complete -c boxctl -n "__boxctl_at 'run'" -l detach -s d -d 'run in the background and print the container id'
@@ -605,9 +611,15 @@ complete -c boxctl -n "__boxctl_at 'create'" -l health-retries -r -d 'failures i
 complete -c boxctl -n "__boxctl_at 'create'" -l health-start-period -r -d 'time after start during which failures do not count (default 0s)'
 complete -c boxctl -n "__boxctl_at 'create'" -l health-on-failure -r -a 'none kill restart stop' -d 'what to do once unhealthy: none, kill, restart, stop'
 complete -c boxctl -n "__boxctl_at 'create'" -l log-opt -r -d 'log options: max-size=SIZE, max-file=N'
-complete -c boxctl -n "__boxctl_at 'create'" -l network -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'create'" -l net -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'create'" -l publish -s p -r -d 'publish a port HOST:CTR (needs a network helper: not yet)'
+complete -c boxctl -n "__boxctl_at 'create'" -l network -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'create'" -l net -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'create'" -l publish -s p -r -d 'publish a port: [IP:][HOST:]CTR[/tcp|/udp], ranges as A-B'
+complete -c boxctl -n "__boxctl_at 'create'" -l publish-all -s P -d 'publish every port the image exposes on a free host port'
+complete -c boxctl -n "__boxctl_at 'create'" -l dns -r -d 'a name server for /etc/resolv.conf'
+complete -c boxctl -n "__boxctl_at 'create'" -l dns-search -r -d 'a search domain for /etc/resolv.conf (\'.\' for none)'
+complete -c boxctl -n "__boxctl_at 'create'" -l dns-option -r -d 'an option for /etc/resolv.conf (e.g. ndots:2)'
+complete -c boxctl -n "__boxctl_at 'create'" -l add-host -r -d 'add NAME:IP to /etc/hosts'
+complete -c boxctl -n "__boxctl_at 'create'" -l no-hosts -d 'leave the image’s /etc/hosts as it is'
 complete -c boxctl -n "__boxctl_at 'create'" -l interactive -s i -d 'keep stdin open'
 complete -c boxctl -n "__boxctl_at 'create'" -l tty -s t -d 'allocate a pseudo-terminal'
 complete -c boxctl -n "__boxctl_at 'create'" -l help -s h -d 'show help'
@@ -832,9 +844,15 @@ complete -c boxctl -n "__boxctl_at 'container create'" -l health-retries -r -d '
 complete -c boxctl -n "__boxctl_at 'container create'" -l health-start-period -r -d 'time after start during which failures do not count (default 0s)'
 complete -c boxctl -n "__boxctl_at 'container create'" -l health-on-failure -r -a 'none kill restart stop' -d 'what to do once unhealthy: none, kill, restart, stop'
 complete -c boxctl -n "__boxctl_at 'container create'" -l log-opt -r -d 'log options: max-size=SIZE, max-file=N'
-complete -c boxctl -n "__boxctl_at 'container create'" -l network -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'container create'" -l net -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'container create'" -l publish -s p -r -d 'publish a port HOST:CTR (needs a network helper: not yet)'
+complete -c boxctl -n "__boxctl_at 'container create'" -l network -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'container create'" -l net -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'container create'" -l publish -s p -r -d 'publish a port: [IP:][HOST:]CTR[/tcp|/udp], ranges as A-B'
+complete -c boxctl -n "__boxctl_at 'container create'" -l publish-all -s P -d 'publish every port the image exposes on a free host port'
+complete -c boxctl -n "__boxctl_at 'container create'" -l dns -r -d 'a name server for /etc/resolv.conf'
+complete -c boxctl -n "__boxctl_at 'container create'" -l dns-search -r -d 'a search domain for /etc/resolv.conf (\'.\' for none)'
+complete -c boxctl -n "__boxctl_at 'container create'" -l dns-option -r -d 'an option for /etc/resolv.conf (e.g. ndots:2)'
+complete -c boxctl -n "__boxctl_at 'container create'" -l add-host -r -d 'add NAME:IP to /etc/hosts'
+complete -c boxctl -n "__boxctl_at 'container create'" -l no-hosts -d 'leave the image’s /etc/hosts as it is'
 complete -c boxctl -n "__boxctl_at 'container create'" -l interactive -s i -d 'keep stdin open'
 complete -c boxctl -n "__boxctl_at 'container create'" -l tty -s t -d 'allocate a pseudo-terminal'
 complete -c boxctl -n "__boxctl_at 'container create'" -l help -s h -d 'show help'
@@ -997,9 +1015,15 @@ complete -c boxctl -n "__boxctl_at 'container run'" -l health-retries -r -d 'fai
 complete -c boxctl -n "__boxctl_at 'container run'" -l health-start-period -r -d 'time after start during which failures do not count (default 0s)'
 complete -c boxctl -n "__boxctl_at 'container run'" -l health-on-failure -r -a 'none kill restart stop' -d 'what to do once unhealthy: none, kill, restart, stop'
 complete -c boxctl -n "__boxctl_at 'container run'" -l log-opt -r -d 'log options: max-size=SIZE, max-file=N'
-complete -c boxctl -n "__boxctl_at 'container run'" -l network -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'container run'" -l net -r -a 'private none host' -d 'network mode: private (loopback only), none, or host'
-complete -c boxctl -n "__boxctl_at 'container run'" -l publish -s p -r -d 'publish a port HOST:CTR (needs a network helper: not yet)'
+complete -c boxctl -n "__boxctl_at 'container run'" -l network -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'container run'" -l net -r -a 'pasta slirp4netns none host private ns: container:' -d 'network: pasta[:OPTIONS] (default where installed), slirp4netns[:allow_host_loopback=true], none, host, private (loopback only), ns:PATH, container:NAME'
+complete -c boxctl -n "__boxctl_at 'container run'" -l publish -s p -r -d 'publish a port: [IP:][HOST:]CTR[/tcp|/udp], ranges as A-B'
+complete -c boxctl -n "__boxctl_at 'container run'" -l publish-all -s P -d 'publish every port the image exposes on a free host port'
+complete -c boxctl -n "__boxctl_at 'container run'" -l dns -r -d 'a name server for /etc/resolv.conf'
+complete -c boxctl -n "__boxctl_at 'container run'" -l dns-search -r -d 'a search domain for /etc/resolv.conf (\'.\' for none)'
+complete -c boxctl -n "__boxctl_at 'container run'" -l dns-option -r -d 'an option for /etc/resolv.conf (e.g. ndots:2)'
+complete -c boxctl -n "__boxctl_at 'container run'" -l add-host -r -d 'add NAME:IP to /etc/hosts'
+complete -c boxctl -n "__boxctl_at 'container run'" -l no-hosts -d 'leave the image’s /etc/hosts as it is'
 complete -c boxctl -n "__boxctl_at 'container run'" -l interactive -s i -d 'keep stdin open'
 complete -c boxctl -n "__boxctl_at 'container run'" -l tty -s t -d 'allocate a pseudo-terminal'
 complete -c boxctl -n "__boxctl_at 'container run'" -l detach -s d -d 'run in the background and print the container id'
