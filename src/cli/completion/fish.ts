@@ -98,8 +98,9 @@ function valueArgs(f: FlagModel): string {
   const words = f.values.map((v) => v.replace(/[\\'" {}()$*?~#;&|<>]/g, (c) => `\\${c}`));
   const live = f.kind === 'containers' || f.kind === 'images' || f.kind === 'volumes' ? [`(__boxctl_live ${f.kind})`] : [];
   const all = [...words, ...live];
-  const files = f.kind === 'files' ? ' -F' : f.kind === 'directories' ? " -a '(__fish_complete_directories)'" : '';
-  return ` -r${files}${all.length > 0 ? ` -a ${fq(all.join(' '))}` : ''}`;
+  // -r alone lets fish offer file names for the value too: -x (-r -f) everywhere else.
+  const files = f.kind === 'files' ? ' -r -F' : f.kind === 'directories' ? " -x -a '(__fish_complete_directories)'" : ' -x';
+  return `${files}${all.length > 0 ? ` -a ${fq(all.join(' '))}` : ''}`;
 }
 
 function lines(c: CommandModel): string[] {
