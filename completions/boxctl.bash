@@ -337,8 +337,9 @@ __boxctl_candidates() {
         if ((i == bx_npos)) || [[ $k == *'*' && $i -le $bx_npos ]]; then bx_kind=${k%'*'}; fi
         i=$((i + 1))
       done
+      # '=' quoted: zsh takes a bare =WORD for the path of command WORD.
       case $bx_kind in
-        =*) __boxctl_offer "$cur" '' "${bx_kind//[=,]/ }" ;;
+        '='*) __boxctl_offer "$cur" '' "${bx_kind//[=,]/ }" ;;
         containers | images | volumes) __boxctl_offer "$cur" '' "$(__boxctl_live "$bx_kind")" ;;
         files | directories) bx_files=$bx_kind ;;
       esac
