@@ -291,31 +291,6 @@ start_pasta (const struct mon_options *o, struct mon_net *n, pid_t init, int err
   return ret;
 }
 
-/* The runtime reports the init before it makes itself dumpable for the wait:
- * until then its /proc/PID/ns entries are closed to the helper. */
-static int
-await_joinable (pid_t init, struct bx_error *err)
-{
-  struct timespec pause = { .tv_nsec = 1000000 };
-  char path[64];
-  int i, fd;
-
-  snprintf (path, sizeof (path), "/proc/%d/ns/user", (int) init);
-  for (i = 0; i < 2000; i++)
-    {
-      fd = open (path, O_RDONLY | O_CLOEXEC);
-      if (fd >= 0)
-        {
-          close (fd);
-          return 0;
-        }
-      if (errno != EACCES && errno != EPERM)
-        break;
-      nanosleep (&pause, NULL);
-    }
-  return bx_fail_errno (err, "open %s for the network helper", path);
-}
-
 int
 mon_network_start (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN])
 {
@@ -329,7 +304,7 @@ mon_network_start (const struct mon_options *o, struct mon_net *n, pid_t init, c
     return 0;
   memset (&err, 0, sizeof (err));
   /* A file, not a pipe: the helper logs on after we stopped reading. */
-  if (await_joinable (init, &err) == 0 && mon_rundir_path (o, "network.log", log, sizeof (log), &err) == 0
+  if (mon_rundir_path (o, "network.log", log, sizeof (log), &err) == 0
       && (log_fd = open (log, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600)) < 0)
     bx_fail_errno (&err, "open %s", log);
   if (log_fd >= 0 && strcmp (o->net_helper, "pasta") == 0)

@@ -415,6 +415,19 @@ bx_cgroup_setup (const struct bx_spec *s, char **dir, struct bx_error *err)
   return 0;
 }
 
+int
+bx_cgroup_dir (const char *cgroups_path, char *out, size_t len, struct bx_error *err)
+{
+  struct cgroup cg;
+  int ret;
+
+  if ((ret = locate (cgroups_path, &cg, err)) < 0)
+    return ret;
+  if ((size_t) snprintf (out, len, "%s", dir_of (&cg, strlen (cg.rel), NULL).s) >= len)
+    return bx_fail (err, ENAMETOOLONG, "linux.cgroupsPath %s", cgroups_path);
+  return 0;
+}
+
 void
 bx_cgroup_abandon (const char *dir)
 {

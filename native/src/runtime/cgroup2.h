@@ -24,6 +24,9 @@ int bx_cgroup_setup (const struct bx_spec *s, char **dir, struct bx_error *err);
 /* Move `pid` (0: the caller) into the cgroup at `dir`. */
 int bx_cgroup_enter (const char *dir, pid_t pid, struct bx_error *err);
 
+/* The directory of linux.cgroupsPath under the cgroup2 mount, made or not. */
+int bx_cgroup_dir (const char *cgroups_path, char *out, size_t len, struct bx_error *err);
+
 /* Removes the container's cgroup after a failed create (its processes are gone). */
 void bx_cgroup_abandon (const char *dir);
 

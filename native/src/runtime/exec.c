@@ -33,16 +33,15 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/keyctl.h>
 
 #include "caps.h"
+#include "cgroup2.h"
 #include "container.h"
 #include "handshake.h"
 #include "inroot.h"
-#include "mountinfo.h"
 #include "namespaces.h"
 #include "process.h"
 #include "seccomp.h"
@@ -143,32 +142,18 @@ open_namespaces (struct exec_ctx *x, pid_t pid, struct bx_error *err)
   return 0;
 }
 
-static int
-find_cgroup2 (const struct bx_mountinfo *mi, void *data, struct bx_error *err)
-{
-  (void) err;
-  if (strcmp (mi->fstype, "cgroup2") != 0)
-    return 0;
-  snprintf (data, PATH_MAX, "%s", mi->mountpoint);
-  return 1;
-}
-
 /* The container's cgroup must exist: exec never makes one. */
 static int
 open_cgroup (struct exec_ctx *x, struct bx_error *err)
 {
   const char *path = x->spec.cgroups_path;
-  char mount[PATH_MAX] = "", procs[PATH_MAX + 16];
+  char procs[PATH_MAX + 16];
   int ret;
 
   if (path == NULL)
     return 0;
-  if ((ret = bx_mountinfo_each (find_cgroup2, mount, err)) < 0)
+  if ((ret = bx_cgroup_dir (path, x->cgroup, sizeof (x->cgroup), err)) < 0)
     return ret;
-  if (mount[0] == '\0')
-    return bx_fail (err, ENOENT, "linux.cgroupsPath %s: no cgroup2 filesystem is mounted", path);
-  if ((size_t) snprintf (x->cgroup, sizeof (x->cgroup), "%s%s", mount, path) >= sizeof (x->cgroup))
-    return bx_fail (err, ENAMETOOLONG, "linux.cgroupsPath %s", path);
   snprintf (procs, sizeof (procs), "%s/cgroup.procs", x->cgroup);
   /* Opened here, written by stage 1: the kernel checks a write to
    * cgroup.procs against the opener's credentials and cgroup namespace. */
@@ -176,27 +161,6 @@ open_cgroup (struct exec_ctx *x, struct bx_error *err)
   if (x->cgroup_procs < 0)
     return bx_fail_errno (err, "open %s (linux.cgroupsPath)", procs);
   return 0;
-}
-
-static int
-connect_console (const char *path, struct bx_error *err)
-{
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  int fd;
-
-  if (strlen (path) >= sizeof (addr.sun_path))
-    return bx_fail (err, ENAMETOOLONG, "--console-socket %s", path);
-  strcpy (addr.sun_path, path);
-  fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0)
-    return bx_fail_errno (err, "socket for --console-socket");
-  if (connect (fd, (struct sockaddr *) &addr, sizeof (addr)) < 0)
-    {
-      bx_fail_errno (err, "connect to --console-socket %s", path);
-      close (fd);
-      return -1;
-    }
-  return fd;
 }
 
 static int
@@ -213,7 +177,7 @@ prepare (const struct bx_exec_options *o, struct exec_ctx *x, struct bx_error *e
     return bx_fail (err, EINVAL, "process.terminal is true: --console-socket is required");
   if (!x->spec.terminal && o->console_socket != NULL)
     return bx_fail (err, EINVAL, "--console-socket given but process.terminal is false");
-  if (o->console_socket != NULL && (x->console_socket = connect_console (o->console_socket, err)) < 0)
+  if (o->console_socket != NULL && (x->console_socket = bx_console_connect (o->console_socket, err)) < 0)
     return -1;
   if ((ret = open_cgroup (x, err)) < 0)
     return ret;

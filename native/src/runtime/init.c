@@ -297,16 +297,19 @@ init_main (struct bx_container *c)
   memset (&err, 0, sizeof (err));
   if (init_setup (c, exe, sizeof (exe), &fifo_fd, &err) < 0)
     die (c, &err, 1);
+  /* While it waits, the init is alone in its namespaces, and whoever `create`
+   * reports to (a network helper, another container) must be able to join them
+   * through /proc/PID/ns, which a non-dumpable process hides: joinable before
+   * READY.  Its exe stays the sealed memfd copy meanwhile. */
+  if (c->fifo != NULL && set_dumpable (1, &err) < 0)
+    die (c, &err, 1);
   if (bx_msg_send (c->sync_fd, BX_MSG_READY, 0, NULL, &err) < 0)
     die (c, &err, 1);
   if (c->fifo != NULL)
     {
       close (c->sync_fd);
       c->sync_fd = -1;
-      /* While it waits, the init is alone in its namespaces, and other containers
-       * must be able to join them through /proc/PID/ns, which a non-dumpable
-       * process hides.  Its exe stays the sealed memfd copy meanwhile. */
-      if (set_dumpable (1, &err) < 0 || wait_for_start (fifo_fd, &err) < 0 || set_dumpable (0, &err) < 0)
+      if (wait_for_start (fifo_fd, &err) < 0 || set_dumpable (0, &err) < 0)
         die (c, &err, 1);
     }
   if (bx_close_fds (c->sync_fd, &err) < 0)

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 #include "exec.h"
 #include "selfexe.h"
 #include "signals.h"
+#include "terminal.h"
 #include "spec.h"
 #include "state.h"
 
@@ -147,27 +147,6 @@ parse_args (int argc, char **argv, struct options *o, struct bx_error *err)
   return 0;
 }
 
-static int
-connect_console (const char *path, struct bx_error *err)
-{
-  struct sockaddr_un addr = { .sun_family = AF_UNIX };
-  int fd;
-
-  if (strlen (path) >= sizeof (addr.sun_path))
-    return bx_fail (err, ENAMETOOLONG, "--console-socket %s", path);
-  strcpy (addr.sun_path, path);
-  fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0)
-    return bx_fail_errno (err, "socket for --console-socket");
-  if (connect (fd, (struct sockaddr *) &addr, sizeof (addr)) < 0)
-    {
-      bx_fail_errno (err, "connect to --console-socket %s", path);
-      close (fd);
-      return -1;
-    }
-  return fd;
-}
-
 /* Everything create and run share up to the launch: the spec, relative to the
  * bundle (runc works in the bundle, so relative root.path and bind sources mean
  * the same), and the console. */
@@ -182,7 +161,7 @@ prepare (const struct options *o, struct bx_spec *spec, struct bx_container *c, 
   c->console_socket = -1;
   c->sync_fd = -1;
   /* Relative to the caller's cwd, before the chdir into the bundle. */
-  if (o->console_socket != NULL && (c->console_socket = connect_console (o->console_socket, err)) < 0)
+  if (o->console_socket != NULL && (c->console_socket = bx_console_connect (o->console_socket, err)) < 0)
     return -1;
   if (chdir (o->bundle) < 0)
     return bx_fail_errno (err, "chdir to the bundle %s", o->bundle);

@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -115,4 +116,25 @@ int
 bx_terminal_setup_exec (const struct bx_spec *spec, int console_socket, struct bx_error *err)
 {
   return terminal (spec, console_socket, false, err);
+}
+
+int
+bx_console_connect (const char *path, struct bx_error *err)
+{
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd;
+
+  if (strlen (path) >= sizeof (addr.sun_path))
+    return bx_fail (err, ENAMETOOLONG, "--console-socket %s", path);
+  strcpy (addr.sun_path, path);
+  fd = socket (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return bx_fail_errno (err, "socket for --console-socket");
+  if (connect (fd, (struct sockaddr *) &addr, sizeof (addr)) < 0)
+    {
+      bx_fail_errno (err, "connect to --console-socket %s", path);
+      close (fd);
+      return -1;
+    }
+  return fd;
 }

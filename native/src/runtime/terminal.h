@@ -16,4 +16,7 @@ int bx_terminal_setup (const struct bx_spec *spec, int console_socket, struct bx
  * stays the init's (runc exec does the same). */
 int bx_terminal_setup_exec (const struct bx_spec *spec, int console_socket, struct bx_error *err);
 
+/* Connects to --console-socket PATH (create, run and exec): the fd, or -1. */
+int bx_console_connect (const char *path, struct bx_error *err);
+
 #endif
