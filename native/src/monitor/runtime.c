@@ -13,6 +13,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "../passfd.h"
 #include "sockpath.h"
 #include "spawn.h"
 
@@ -101,16 +102,7 @@ static int
 receive_master (int listen_fd, struct bx_error *err)
 {
   struct pollfd pfd = { .fd = listen_fd, .events = POLLIN };
-  union
-  {
-    char buf[CMSG_SPACE (sizeof (int))];
-    struct cmsghdr align;
-  } control;
-  char name[64];
-  struct iovec iov = { .iov_base = name, .iov_len = sizeof (name) };
-  struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof (control.buf) };
-  struct cmsghdr *cmsg;
-  int conn, master = -1;
+  int conn, master, ret;
 
   if (poll (&pfd, 1, 5000) <= 0)
     return bx_fail (err, ETIMEDOUT, "the runtime did not connect to the console socket");
@@ -118,20 +110,14 @@ receive_master (int listen_fd, struct bx_error *err)
   if (conn < 0)
     return bx_fail_errno (err, "accept on the console socket");
   pfd.fd = conn;
-  if (poll (&pfd, 1, 5000) <= 0 || recvmsg (conn, &msg, MSG_CMSG_CLOEXEC | MSG_DONTWAIT) < 0)
-    {
-      bx_fail_errno (err, "receive the pty master");
-      close (conn);
-      return -1;
-    }
+  if (poll (&pfd, 1, 5000) <= 0)
+    ret = bx_fail (err, ETIMEDOUT, "the runtime sent no pty master");
+  else
+    ret = bx_recv_fd (conn, MSG_DONTWAIT, &master, err);
   close (conn);
-  cmsg = CMSG_FIRSTHDR (&msg);
-  if (cmsg != NULL && cmsg->cmsg_level == SOL_SOCKET && cmsg->cmsg_type == SCM_RIGHTS
-      && cmsg->cmsg_len == CMSG_LEN (sizeof (int)))
-    memcpy (&master, CMSG_DATA (cmsg), sizeof (int));
-  if (master < 0)
-    return bx_fail (err, EBADMSG, "the console socket sent no pty master");
-  return master;
+  if (ret == 0 && master < 0)
+    ret = bx_fail (err, EBADMSG, "the console socket sent no pty master");
+  return ret < 0 ? ret : master;
 }
 
 static void

@@ -29,6 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../passfd.h"
 #include "ttyrelay.h"
 
 #define EXIT_RELAY 125
@@ -162,7 +163,7 @@ wait_master (int listen_fd, struct tr_relay *r, int *wstatus, struct bx_error *e
             }
           continue;
         }
-      if (tr_console_receive (conn, &master, err) < 0)
+      if (bx_recv_fd (conn, 0, &master, err) < 0)
         break;
       close (conn);
       conn = -1;

@@ -14,7 +14,6 @@
 int tr_console_listen (const char *path, struct bx_error *err);
 /* Receives the one fd (SCM_RIGHTS) of a connection into *fd; -1 there when the
  * peer closed without sending one. */
-int tr_console_receive (int conn, int *fd, struct bx_error *err);
 
 /* term.c: the caller's terminal. */
 
