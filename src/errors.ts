@@ -27,3 +27,12 @@ export class NativeError extends BoxctlError {
     super(message);
   }
 }
+
+/** The container's command could not run: 126 when it cannot be invoked, 127 when it does not exist, as Podman exits. */
+export class CommandNotRunError extends BoxctlError {
+  override readonly exitCode: 126 | 127;
+  constructor(message: string, code: 126 | 127) {
+    super(message);
+    this.exitCode = code;
+  }
+}

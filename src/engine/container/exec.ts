@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-import { UserError } from '../../errors.js';
+import { CommandNotRunError, UserError } from '../../errors.js';
 import { execInContainer } from '../runtime/exec.js';
 import type { Process, Spec } from '../spec/oci.js';
 import { ImageStore } from '../image/store/store.js';
@@ -74,11 +74,10 @@ export async function execProcess(e: Engine, record: ContainerRecord, pid: numbe
   try {
     await proc.report;
   } catch (err) {
-    // 126 and 127 are the command's fault, not boxctl's: say why, exit with them.
+    // 126 and 127 are the command's fault, not boxctl's: the CLI says why and exits with them.
     const code = await proc.exit;
     if (code !== 126 && code !== 127) throw err;
-    process.stderr.write(`Error: ${(err as Error).message}\n`);
-    return code;
+    throw new CommandNotRunError((err as Error).message, code);
   } finally {
     proc.exit.then(stopProxy, stopProxy);
   }

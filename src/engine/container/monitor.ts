@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 
-import { BoxctlError, NativeError } from '../../errors.js';
+import { BoxctlError, CommandNotRunError, NativeError } from '../../errors.js';
 import { helperPath } from '../../native/helpers.js';
 import type { ContainerPaths } from './layout.js';
 import { monitorNetworkArgs, prepareNetwork } from './net-start.js';
@@ -106,10 +106,9 @@ class SyncReader {
 /** What Podman exits with when the command cannot run: 127 not found, 126 not executable. */
 export function startFailure(line: SyncLine): BoxctlError {
   const message = line.error ?? 'the container did not start';
-  const err = new NativeError(message, line.errno ?? 0, 'boxctl-monitor');
-  if (line.errno === 2 && /exec|PATH|not found|no such file/i.test(message)) Object.defineProperty(err, 'exitCode', { value: 127 });
-  else if (line.errno === 13 || line.errno === 21) Object.defineProperty(err, 'exitCode', { value: 126 });
-  return err;
+  if (line.errno === 2 && /exec|PATH|not found|no such file/i.test(message)) return new CommandNotRunError(message, 127);
+  if (line.errno === 13 || line.errno === 21) return new CommandNotRunError(message, 126);
+  return new NativeError(message, line.errno ?? 0, 'boxctl-monitor');
 }
 
 export interface StartedMonitor {
