@@ -51,10 +51,10 @@ async function removeAnonymousVolumes(root: string, record: { mounts: { type: st
 }
 
 async function createFromArgs(ctx: Context, args: Readonly<Record<string, unknown>>) {
-  const [{ requestFrom }, { createContainer }, { shortId }] = await Promise.all([
+  const [{ requestFrom }, { createContainer }, { pullLine }] = await Promise.all([
     import('../../engine/container/request.js'),
     import('../../engine/container/create.js'),
-    import('../../engine/image/store/records.js'),
+    import('../render/pull-lines.js'),
   ]);
   const req = requestFrom(args, process.cwd(), process.env);
   const { e, lifecycle, root } = await engine(ctx);
@@ -64,9 +64,8 @@ async function createFromArgs(ctx: Context, args: Readonly<Record<string, unknow
       root,
       runroot: e.runroot,
       onPull: (ev) => {
-        if (ev.kind === 'trying') say(`Trying to pull ${ev.reference}...`);
-        else if (ev.kind === 'config') say(`Copying config ${shortId(ev.digest)}`);
-        else if (ev.kind === 'layer' && ev.state === 'done') say(`Copying blob ${shortId(ev.digest)} done`);
+        const line = pullLine(ev);
+        if (line !== undefined) say(line);
       },
     },
     req,

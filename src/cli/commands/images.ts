@@ -43,7 +43,7 @@ export const pull: CommandSpec = {
   },
   positionals: [{ name: 'image', description: 'the image reference', required: true }],
   async run(ctx, args) {
-    const [{ pullImage }, { shortId }] = await Promise.all([import('../../engine/image/pull.js'), import('../../engine/image/store/records.js')]);
+    const [{ pullImage }, { pullLine }] = await Promise.all([import('../../engine/image/pull.js'), import('../render/pull-lines.js')]);
     const quiet = Boolean(args.quiet);
     const say = (line: string) => {
       if (!quiet) ctx.stderr.write(`${line}\n`);
@@ -59,11 +59,8 @@ export const pull: CommandSpec = {
       onEvent:
         progress?.onEvent ??
         ((e) => {
-          if (e.kind === 'trying') say(`Trying to pull ${e.reference}...`);
-          else if (e.kind === 'config') say(`Copying config ${shortId(e.digest)}`);
-          else if (e.kind === 'note') say(`Note: ${e.message}`);
-          else if (e.state === 'present') say(`Copying blob ${shortId(e.digest)} skipped: already exists`);
-          else if (e.state === 'done') say(`Copying blob ${shortId(e.digest)} done`);
+          const line = pullLine(e);
+          if (line !== undefined) say(line);
         }),
     }).catch(async (e: unknown) => {
       await progress?.close();
