@@ -160,6 +160,11 @@ describe('boxctl run', () => {
     const clash = await bx(['create', '--name', 'twin', IMAGE, 'true']);
     expect(clash.code).toBe(125);
     expect(clash.stderr).toMatch(/name 'twin' is already in use/);
+    const volumesBefore = (await bx(['volume', 'ls', '-q'])).stdout;
+    const clashWithVolume = await bx(['create', '--name', 'twin', '-v', '/anon', IMAGE, 'true']);
+    expect(clashWithVolume.code).toBe(125);
+    // The anonymous volume made for the refused container went with it.
+    expect((await bx(['volume', 'ls', '-q'])).stdout).toBe(volumesBefore);
     const never = await bx(['run', '--rm', '--pull=never', `${host.registry}/boxctl/layers`, 'true']);
     expect(never.code).toBe(125);
     expect(never.stderr).toMatch(/--pull=never/);

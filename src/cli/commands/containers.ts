@@ -39,6 +39,9 @@ async function volumeResolver(root: string) {
   return {
     ensure: async (name: string) => (await v.ensureVolume(root, name)).path,
     anonymous: async () => (await v.createAnonymousVolume(root)).name,
+    discard: async (names: readonly string[]) => {
+      if (names.length > 0) await v.removeVolumes(root, names);
+    },
   };
 }
 

@@ -255,6 +255,7 @@ async function uniqueName(store: ContainerStore, wanted: string | undefined): Pr
 export interface VolumeResolver {
   ensure(name: string): Promise<string>;
   anonymous(): Promise<string>;
+  discard(names: readonly string[]): Promise<void>;
 }
 
 export async function createContainer(ctx: CreateContext, req: CreateRequest, volumes: VolumeResolver): Promise<ContainerRecord> {
@@ -313,112 +314,124 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
   const final = store.paths(id);
   const cgroupPath = cgroupPathFor(home, id);
 
-  // Anonymous volumes for `-v /path` and the image's VOLUMEs, as Podman makes them.
-  const mounts: MountRecord[] = [];
-  for (const m of req.mounts) {
-    mounts.push(m.type === 'volume' && m.source === undefined ? { ...m, source: await volumes.anonymous() } : m);
-  }
-  for (const dest of Object.keys(config.config.Volumes ?? {})) {
-    if (!mounts.some((m) => m.destination === dest)) mounts.push({ type: 'volume', source: await volumes.anonymous(), destination: dest, readOnly: false });
-  }
-  const volumePaths = new Map<string, string>();
-  for (const m of mounts) if (m.type === 'volume') volumePaths.set(m.source!, await volumes.ensure(m.source!));
-
-  const env = [...(config.config.Env ?? []), ...req.env];
-  const finalArgs = req.init ? [INIT_PATH, '--', ...args] : args;
-  const userdata = join(final.dir, 'userdata');
-  const spec = generateSpec({
-    id,
-    rootfs: final.merged,
-    readOnlyRootfs: req.readOnly,
-    args: finalArgs,
-    env: mergeEnv(env),
-    ...(req.workdir ?? config.config.WorkingDir ? { cwd: req.workdir ?? config.config.WorkingDir! } : {}),
-    user: { uid: user.uid, gid: user.gid, additionalGids: user.additionalGids },
-    terminal: req.terminal,
-    ...(hostname !== undefined ? { hostname } : {}),
-    capAdd: req.capAdd,
-    capDrop: req.capDrop,
-    noNewPrivileges: req.security.noNewPrivileges,
-    seccomp: seccompChoice(req.security.seccomp),
-    idMap,
-    namespaces: specNetwork(ctx.root, ctx.runroot, mode),
-    mounts: specMounts(mounts, (n) => volumePaths.get(n)!, userdata, req.init, req.noHosts),
-    hostLimits: hostLimits(),
-    arch: ociArch(process.arch),
-    annotations: { [OVERLAY_ANNOTATION]: `lowerdir=${layers.join(':')},upperdir=${final.upper},workdir=${final.work}` },
-    ...(limits
-      ? {
-          resources: {
-            ...(req.memory !== undefined ? { memory: req.memory } : {}),
-            ...(req.cpu ? { cpuQuota: req.cpu.quota, cpuPeriod: req.cpu.period } : {}),
-            ...(req.pidsLimit !== undefined ? { pids: req.pidsLimit } : {}),
-          },
-        }
-      : {}),
-    ...(cgroupPath ? { cgroupsPath: cgroupPath } : {}),
-  });
-
-  joinUserNamespace(spec, mode);
-  const files = networkFiles(store, mode, req, { hostname: hostname ?? own.username, name });
-  const dnsGiven = req.dns.servers.length + req.dns.search.length + req.dns.options.length > 0;
-
-  const record: ContainerRecord = {
-    version: 1,
-    id,
-    name,
-    imageName: req.image,
-    imageId: image.id,
-    command: args,
-    created: new Date().toISOString(),
-    labels: { ...(config.config.Labels ?? {}), ...req.labels },
-    env: spec.process.env,
-    mounts,
-    terminal: req.terminal,
-    stdin: req.stdin,
-    autoRemove: req.autoRemove,
-    restart: req.restart,
-    stopSignal,
-    stopTimeout: req.stopTimeout ?? 10,
-    ...(req.health ? { health: req.health } : {}),
-    log: req.log,
-    ...(cgroupPath ? { cgroupPath } : {}),
-    ports,
-    network: networkText(mode),
-    ...(dnsGiven ? { dns: req.dns } : {}),
-    ...(req.addHosts.length > 0 ? { addHosts: req.addHosts } : {}),
-    ...(req.noHosts ? { noHosts: true } : {}),
-    ...(req.publishAll ? { publishAll: true } : {}),
-    hostname: hostname ?? '',
-    ...(req.user !== undefined ? { user: req.user } : config.config.User ? { user: config.config.User } : {}),
-    ...(spec.process.cwd !== '/' ? { workdir: spec.process.cwd } : {}),
-    layers: image.layers,
-    ...(req.entrypoint !== undefined ? { entrypoint: req.entrypoint === '' ? [] : [req.entrypoint] } : config.config.Entrypoint ? { entrypoint: config.config.Entrypoint } : {}),
-    ...(req.command.length > 0 ? { cmd: req.command } : config.config.Cmd ? { cmd: config.config.Cmd } : {}),
-    capAdd: req.capAdd,
-    capDrop: req.capDrop,
-    ...(limits
-      ? {
-          limits: {
-            ...(req.memory !== undefined ? { memory: req.memory } : {}),
-            ...(req.cpu ? { nanoCpus: Math.round((req.cpu.quota / req.cpu.period) * 1e9) } : {}),
-            ...(req.pidsLimit !== undefined ? { pidsLimit: req.pidsLimit } : {}),
-          },
-        }
-      : {}),
+  // Anonymous volumes for `-v /path` and the image's VOLUMEs, as Podman makes them;
+  // a create that fails after making them takes them away again.
+  const made: string[] = [];
+  const anonymous = async (): Promise<string> => {
+    const v = await volumes.anonymous();
+    made.push(v);
+    return v;
   };
-
-  return store.create(record, async (paths: ContainerPaths) => {
-    for (const dir of [paths.bundle, paths.work, paths.merged, join(paths.dir, 'userdata')]) mkdirSync(dir, { mode: 0o700 });
-    // The upper dir's root is the container's "/", which every user in it must traverse.
-    mkdirSync(paths.upper, { mode: 0o755 });
-    writeFileSync(join(paths.dir, 'userdata', 'hosts'), files.hosts);
-    writeFileSync(join(paths.dir, 'userdata', 'hostname'), `${hostname ?? ''}\n`);
-    writeFileSync(join(paths.dir, 'userdata', 'resolv.conf'), files.resolv);
-    writeFileSync(paths.config, `${JSON.stringify(spec, null, 1)}\n`, { mode: 0o600 });
-    if (req.health) {
-      const health = { ...spec.process, terminal: false, args: req.health.test };
-      writeFileSync(paths.healthProcess, `${JSON.stringify(health)}\n`, { mode: 0o600 });
+  try {
+    const mounts: MountRecord[] = [];
+    for (const m of req.mounts) {
+      mounts.push(m.type === 'volume' && m.source === undefined ? { ...m, source: await anonymous() } : m);
     }
-  });
+    for (const dest of Object.keys(config.config.Volumes ?? {})) {
+      if (!mounts.some((m) => m.destination === dest)) mounts.push({ type: 'volume', source: await anonymous(), destination: dest, readOnly: false });
+    }
+    const volumePaths = new Map<string, string>();
+    for (const m of mounts) if (m.type === 'volume') volumePaths.set(m.source!, await volumes.ensure(m.source!));
+
+    const env = [...(config.config.Env ?? []), ...req.env];
+    const finalArgs = req.init ? [INIT_PATH, '--', ...args] : args;
+    const userdata = join(final.dir, 'userdata');
+    const spec = generateSpec({
+      id,
+      rootfs: final.merged,
+      readOnlyRootfs: req.readOnly,
+      args: finalArgs,
+      env: mergeEnv(env),
+      ...(req.workdir ?? config.config.WorkingDir ? { cwd: req.workdir ?? config.config.WorkingDir! } : {}),
+      user: { uid: user.uid, gid: user.gid, additionalGids: user.additionalGids },
+      terminal: req.terminal,
+      ...(hostname !== undefined ? { hostname } : {}),
+      capAdd: req.capAdd,
+      capDrop: req.capDrop,
+      noNewPrivileges: req.security.noNewPrivileges,
+      seccomp: seccompChoice(req.security.seccomp),
+      idMap,
+      namespaces: specNetwork(ctx.root, ctx.runroot, mode),
+      mounts: specMounts(mounts, (n) => volumePaths.get(n)!, userdata, req.init, req.noHosts),
+      hostLimits: hostLimits(),
+      arch: ociArch(process.arch),
+      annotations: { [OVERLAY_ANNOTATION]: `lowerdir=${layers.join(':')},upperdir=${final.upper},workdir=${final.work}` },
+      ...(limits
+        ? {
+            resources: {
+              ...(req.memory !== undefined ? { memory: req.memory } : {}),
+              ...(req.cpu ? { cpuQuota: req.cpu.quota, cpuPeriod: req.cpu.period } : {}),
+              ...(req.pidsLimit !== undefined ? { pids: req.pidsLimit } : {}),
+            },
+          }
+        : {}),
+      ...(cgroupPath ? { cgroupsPath: cgroupPath } : {}),
+    });
+
+    joinUserNamespace(spec, mode);
+    const files = networkFiles(store, mode, req, { hostname: hostname ?? own.username, name });
+    const dnsGiven = req.dns.servers.length + req.dns.search.length + req.dns.options.length > 0;
+
+    const record: ContainerRecord = {
+      version: 1,
+      id,
+      name,
+      imageName: req.image,
+      imageId: image.id,
+      command: args,
+      created: new Date().toISOString(),
+      labels: { ...(config.config.Labels ?? {}), ...req.labels },
+      env: spec.process.env,
+      mounts,
+      terminal: req.terminal,
+      stdin: req.stdin,
+      autoRemove: req.autoRemove,
+      restart: req.restart,
+      stopSignal,
+      stopTimeout: req.stopTimeout ?? 10,
+      ...(req.health ? { health: req.health } : {}),
+      log: req.log,
+      ...(cgroupPath ? { cgroupPath } : {}),
+      ports,
+      network: networkText(mode),
+      ...(dnsGiven ? { dns: req.dns } : {}),
+      ...(req.addHosts.length > 0 ? { addHosts: req.addHosts } : {}),
+      ...(req.noHosts ? { noHosts: true } : {}),
+      ...(req.publishAll ? { publishAll: true } : {}),
+      hostname: hostname ?? '',
+      ...(req.user !== undefined ? { user: req.user } : config.config.User ? { user: config.config.User } : {}),
+      ...(spec.process.cwd !== '/' ? { workdir: spec.process.cwd } : {}),
+      layers: image.layers,
+      ...(req.entrypoint !== undefined ? { entrypoint: req.entrypoint === '' ? [] : [req.entrypoint] } : config.config.Entrypoint ? { entrypoint: config.config.Entrypoint } : {}),
+      ...(req.command.length > 0 ? { cmd: req.command } : config.config.Cmd ? { cmd: config.config.Cmd } : {}),
+      capAdd: req.capAdd,
+      capDrop: req.capDrop,
+      ...(limits
+        ? {
+            limits: {
+              ...(req.memory !== undefined ? { memory: req.memory } : {}),
+              ...(req.cpu ? { nanoCpus: Math.round((req.cpu.quota / req.cpu.period) * 1e9) } : {}),
+              ...(req.pidsLimit !== undefined ? { pidsLimit: req.pidsLimit } : {}),
+            },
+          }
+        : {}),
+    };
+
+    return store.create(record, async (paths: ContainerPaths) => {
+      for (const dir of [paths.bundle, paths.work, paths.merged, join(paths.dir, 'userdata')]) mkdirSync(dir, { mode: 0o700 });
+      // The upper dir's root is the container's "/", which every user in it must traverse.
+      mkdirSync(paths.upper, { mode: 0o755 });
+      writeFileSync(join(paths.dir, 'userdata', 'hosts'), files.hosts);
+      writeFileSync(join(paths.dir, 'userdata', 'hostname'), `${hostname ?? ''}\n`);
+      writeFileSync(join(paths.dir, 'userdata', 'resolv.conf'), files.resolv);
+      writeFileSync(paths.config, `${JSON.stringify(spec, null, 1)}\n`, { mode: 0o600 });
+      if (req.health) {
+        const health = { ...spec.process, terminal: false, args: req.health.test };
+        writeFileSync(paths.healthProcess, `${JSON.stringify(health)}\n`, { mode: 0o600 });
+      }
+    });
+  } catch (e) {
+    await volumes.discard(made).catch(() => undefined);
+    throw e;
+  }
 }
