@@ -1,6 +1,7 @@
 // Container commands with Podman's names and flags: run, create, start, stop, kill,
 // restart, rm, wait, pause, unpause, rename, logs, attach, and the `container` group.
 // Engine modules load inside the handlers: each command pays only for what it uses.
+import type { CreateRequest } from '../../engine/container/create.js';
 import { UserError } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { CommandSpec, PositionalSpec } from '../spec.js';
@@ -9,7 +10,8 @@ import { CREATE_OPTIONS, RUN_OPTIONS } from './container-flags.js';
 const CONTAINERS: PositionalSpec = { name: 'containers', description: 'container names or ids', required: true, variadic: true, complete: 'containers' };
 const CONTAINER: PositionalSpec = { name: 'container', description: 'a container name or id', required: true, complete: 'containers' };
 
-async function engine(ctx: Context) {
+/** The container engine at the store the global flags name (shared by the commands that create or remove containers). */
+export async function engine(ctx: Context) {
   const [{ currentPaths }, lifecycle] = await Promise.all([import('../../engine/paths.js'), import('../../engine/container/lifecycle.js')]);
   const paths = currentPaths(ctx.globals);
   return { e: lifecycle.engineAt(paths.root, paths.runroot), lifecycle, root: paths.root };
@@ -46,7 +48,7 @@ async function volumeResolver(root: string) {
 }
 
 /** Anonymous volumes go with their container on `rm -v` and `--rm`, as in Podman. */
-async function removeAnonymousVolumes(root: string, record: { mounts: { type: string; source?: string }[] }): Promise<void> {
+export async function removeAnonymousVolumes(root: string, record: { mounts: { type: string; source?: string }[] }): Promise<void> {
   const v = await import('../../engine/volume/store.js');
   const anonymous = new Set(v.listVolumes(root).filter((x) => x.anonymous).map((x) => x.name));
   const doomed = record.mounts.filter((m) => m.type === 'volume' && m.source !== undefined && anonymous.has(m.source)).map((m) => m.source!);
@@ -54,12 +56,13 @@ async function removeAnonymousVolumes(root: string, record: { mounts: { type: st
 }
 
 async function createFromArgs(ctx: Context, args: Readonly<Record<string, unknown>>) {
-  const [{ requestFrom }, { createContainer }, { pullLine }] = await Promise.all([
-    import('../../engine/container/request.js'),
-    import('../../engine/container/create.js'),
-    import('../render/pull-lines.js'),
-  ]);
-  const req = requestFrom(args, process.cwd(), process.env);
+  const { requestFrom } = await import('../../engine/container/request.js');
+  return createFromRequest(ctx, requestFrom(args, process.cwd(), process.env));
+}
+
+/** The create half of `run` and `create`, for any request (kube play builds its own): pulls with progress lines, makes volumes. */
+export async function createFromRequest(ctx: Context, req: CreateRequest) {
+  const [{ createContainer }, { pullLine }] = await Promise.all([import('../../engine/container/create.js'), import('../render/pull-lines.js')]);
   const { e, lifecycle, root } = await engine(ctx);
   const say = (line: string) => ctx.stderr.write(`${line}\n`);
   const record = await createContainer(
