@@ -11,7 +11,7 @@
   "[--log-max-size BYTES] [--log-max-files N] [--terminal] [--stdin] [--restart POLICY] "                      \
   "[--health-process FILE --health-interval MS --health-timeout MS --health-retries N --health-start-period MS " \
   "--health-on-failure ACTION --health-file PATH] [--stop-signal N] [--stop-timeout SECONDS] [--sync-fd N] "   \
-  "[--exit-command ARG]... [--net-helper pasta|slirp4netns --net-helper-path PATH [--net-arg ARG]... "   \
+  "[--exit-command ARG]... [--sdnotify conmon|container|ignore] [--net-helper pasta|slirp4netns --net-helper-path PATH [--net-arg ARG]... "   \
   "[--net-forward PROTO:IP:HOSTPORT:CTRPORT]...]"
 
 static int
@@ -73,6 +73,21 @@ parse_action (const char *s, struct mon_options *o, struct bx_error *err)
         return 0;
       }
   return bx_fail (err, EINVAL, "--health-on-failure: unknown action %s", s);
+}
+
+static int
+parse_sdnotify (const char *s, struct mon_options *o, struct bx_error *err)
+{
+  static const char *const names[] = { "conmon", "container", "ignore" };
+  size_t i;
+
+  for (i = 0; i < sizeof (names) / sizeof (names[0]); i++)
+    if (strcmp (s, names[i]) == 0)
+      {
+        o->sdnotify = (enum mon_sdnotify) i;
+        return 0;
+      }
+  return bx_fail (err, EINVAL, "--sdnotify: unknown mode %s", s);
 }
 
 /* The flags that take a string, by where the string goes. */
@@ -142,6 +157,8 @@ parse_valued (struct mon_options *o, const char *flag, char *v, struct bx_error 
         return bx_fail (err, E2BIG, "--exit-command: more than %d arguments", MON_MAX_EXIT_ARGS);
       o->exit_command[o->exit_command_len++] = v;
     }
+  else if (strcmp (flag, "--sdnotify") == 0)
+    return parse_sdnotify (v, o, err);
   else if (strcmp (flag, "--net-helper") == 0)
     {
       if (strcmp (v, "pasta") != 0 && strcmp (v, "slirp4netns") != 0)
@@ -194,6 +211,7 @@ mon_parse_args (int argc, char **argv, struct mon_options *o, struct bx_error *e
   o->health_retries = 3;
   o->stop_signal = SIGTERM;
   o->stop_timeout_s = 10;
+  o->sdnotify = MON_SDNOTIFY_CONMON;
   o->sync_fd = -1;
   for (i = 1; i < argc; i++)
     {

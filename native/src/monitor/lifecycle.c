@@ -84,6 +84,7 @@ static void
 remove_own (struct monitor *m)
 {
   mon_network_stop (&m->net);
+  mon_notify_close (&m->notify, &m->o);
   mon_attach_close (&m->attach);
   remove_in_rundir (m, "attach.sock");
   remove_in_rundir (m, "console.sock");
@@ -168,6 +169,7 @@ void
 mon_first_start (struct monitor *m)
 {
   char report[MON_REPORT_LEN], line[64], byte = 0;
+  struct bx_error err;
   ssize_t n;
 
   if (mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0
@@ -189,6 +191,14 @@ mon_first_start (struct monitor *m)
     }
   if (mon_runtime_start (&m->o, report) < 0)
     {
+      send_failure (m, report);
+      give_up (m, 1);
+    }
+  /* Before the CLI hears of the start and exits: systemd must learn the new main
+   * pid while the process it started (`boxctl run -d`) still lives. */
+  if (mon_notify_started (&m->notify, &m->o, &err) < 0)
+    {
+      mon_error_report (report, &err);
       send_failure (m, report);
       give_up (m, 1);
     }

@@ -11,6 +11,7 @@
 #include "logfile.h"
 #include "monitor.h"
 #include "network.h"
+#include "notify.h"
 #include "pump.h"
 
 /* Everything one monitor holds for its container. */
@@ -22,6 +23,7 @@ struct monitor
   struct mon_pump pump;
   struct mon_health health;
   struct mon_net net;
+  struct mon_notify notify;
   bool has_health;
   int signal_fd, restart_fd, stop_fd;
 

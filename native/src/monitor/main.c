@@ -30,6 +30,7 @@ enum source
   SRC_RESTART,
   SRC_STOP,
   SRC_LISTEN,
+  SRC_NOTIFY,
   SRC_HEALTH_TIMER,
   SRC_HEALTH_OUT,
   SRC_OUT,
@@ -75,6 +76,7 @@ setup (struct monitor *m, struct bx_error *err)
   m->backoff_ms = 100;
   m->attach.listen_fd = -1;
   m->pump.out = m->pump.err = m->pump.in = m->pump.master = -1;
+  m->notify.relay_fd = m->notify.forward_fd = -1;
   if (m->o.sync_fd >= 0 && fcntl (m->o.sync_fd, F_SETFD, FD_CLOEXEC) < 0)
     return bx_fail_errno (err, "--sync-fd %d", m->o.sync_fd);
   if (setup_signals (m, err) < 0)
@@ -83,7 +85,7 @@ setup (struct monitor *m, struct bx_error *err)
   m->stop_fd = timerfd_create (CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
   if (m->restart_fd < 0 || m->stop_fd < 0)
     return bx_fail_errno (err, "timerfd");
-  if (bx_mkdir (m->o.rundir, 0700, err) < 0)
+  if (bx_mkdir (m->o.rundir, 0700, err) < 0 || mon_notify_init (&m->notify, &m->o, err) < 0)
     return -1;
   if (mon_log_open (&m->log, m->o.log_path, m->o.log_max_size, m->o.log_max_files, err) < 0)
     return -1;
@@ -152,6 +154,7 @@ gather (struct monitor *m, struct pollfd *fds, enum source *src)
   n = add (fds, src, n, m->signal_fd, POLLIN, SRC_SIGNAL);
   n = add (fds, src, n, m->restart_fd, POLLIN, SRC_RESTART);
   n = add (fds, src, n, m->stop_fd, POLLIN, SRC_STOP);
+  n = add (fds, src, n, m->notify.relay_fd, POLLIN, SRC_NOTIFY);
   if (m->has_health)
     {
       n = add (fds, src, n, m->health.timer_fd, POLLIN, SRC_HEALTH_TIMER);
@@ -194,6 +197,9 @@ dispatch (struct monitor *m, const struct pollfd *p, enum source s)
       break;
     case SRC_LISTEN:
       mon_attach_accept (&m->attach);
+      break;
+    case SRC_NOTIFY:
+      mon_notify_relay (&m->notify);
       break;
     case SRC_HEALTH_TIMER:
       mon_health_timer (&m->health);

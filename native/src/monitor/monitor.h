@@ -19,6 +19,14 @@ enum mon_restart
   MON_RESTART_ON_FAILURE,
 };
 
+/* --sdnotify: what the monitor tells systemd over NOTIFY_SOCKET (notify.h). */
+enum mon_sdnotify
+{
+  MON_SDNOTIFY_CONMON,
+  MON_SDNOTIFY_CONTAINER,
+  MON_SDNOTIFY_IGNORE,
+};
+
 enum mon_health_action
 {
   MON_HEALTH_NONE,
@@ -41,6 +49,7 @@ struct mon_options
   int health_retries;
   enum mon_health_action health_on_failure;
   int stop_signal, stop_timeout_s;
+  enum mon_sdnotify sdnotify;
   int sync_fd;
   char *exit_command[MON_MAX_EXIT_ARGS + 1];
   size_t exit_command_len;
