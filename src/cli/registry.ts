@@ -21,10 +21,12 @@ import { complete, completion, version } from './commands/completion.js';
 import { commit, cp, diff, exportCommand } from './commands/container-fs.js';
 import { container } from './commands/container-group.js';
 import { port, stats, top } from './commands/container-observe.js';
+import { generate } from './commands/generate.js';
 import { importImage, load, save } from './commands/image-archive.js';
 import { image, images, pull, rmi, tag, untag } from './commands/images.js';
 import { info } from './commands/info.js';
 import { login, logout } from './commands/login.js';
+import { quadlet } from './commands/quadlet.js';
 import { runtime } from './commands/runtime.js';
 import { ui } from './commands/ui.js';
 import { system } from './commands/system.js';
@@ -71,6 +73,8 @@ export const commands: readonly CommandSpec[] = [
   importImage,
   volume,
   system,
+  generate,
+  quadlet,
   ui,
   runtime,
   unshare,
