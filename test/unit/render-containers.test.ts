@@ -397,7 +397,7 @@ describe('inspect', () => {
     );
     expect(renderInspect(objs.slice(0, 1), '{{json .Config.Cmd}}')).toBe('["nginx","-g","daemon off;"]\n');
     expect(renderInspect(objs.slice(0, 1), '{{range .Mounts}}{{.Destination}} {{end}}')).toBe('/usr/share/nginx/html /var/cache/nginx \n');
-    expect(() => renderInspect(objs, '{{.Stat.Status}}')).toThrow(/^invalid format template: unknown field \.Stat \(valid fields: \.Id, \.ID, \.Created, /);
+    expect(() => renderInspect(objs, '{{.Stat.Status}}')).toThrow(/^invalid format template: unknown field \.Stat \(valid fields: \.Id, \.Created, .*, \.NetworkSettings, \.ID\)$/);
     expect(() => renderInspect(objs, '{{.State.Sttus}}')).toThrow(
       'invalid format template: unknown field .State.Sttus (valid fields: .State.Status, .State.Running, .State.Paused, .State.Restarting, .State.OOMKilled, .State.Dead, .State.Pid, .State.ExitCode, .State.Error, .State.StartedAt, .State.FinishedAt, .State.Health, .State.CgroupPath)',
     );

@@ -2,7 +2,7 @@
 // restart, rm, wait, pause, unpause, rename, logs, attach, and the `container` group.
 // Engine modules load inside the handlers: each command pays only for what it uses.
 import type { CreateRequest } from '../../engine/container/create.js';
-import { UserError } from '../../errors.js';
+import { NotFoundError, UserError } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { CommandSpec, PositionalSpec } from '../spec.js';
 import { CREATE_OPTIONS, RUN_OPTIONS } from './container-flags.js';
@@ -630,8 +630,17 @@ export const inspect: CommandSpec = {
         continue;
       }
       if (args.type === 'container') throw new UserError(`no container named or with id '${name}': 'boxctl ps -a' lists them`);
-      const [{ inspectImage }, { imageInspectJson }] = await Promise.all([import('../../engine/image/images.js'), import('./images.js')]);
-      objects.push(imageInspectJson(inspectImage(root, name)));
+      const [{ inspectImage }, { imageInspectJson }, { imageInspectView }] = await Promise.all([
+        import('../../engine/image/images.js'),
+        import('./images.js'),
+        import('../render/inspect.js'),
+      ]);
+      try {
+        objects.push(imageInspectView(imageInspectJson(inspectImage(root, name))));
+      } catch (err) {
+        if (!(err instanceof NotFoundError) || args.type === 'image') throw err;
+        throw new NotFoundError(`no container or image named '${name}': 'boxctl ps -a' and 'boxctl images' list them`);
+      }
     }
     ctx.stdout.write(renderInspect(objects, args.format as string | undefined));
     return 0;

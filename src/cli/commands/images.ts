@@ -196,15 +196,20 @@ export function imageInspectJson({ record, config }: ImageInspect): Record<strin
 const inspect: CommandSpec = {
   name: 'inspect',
   summary: 'Show the details of images as JSON',
-  description: 'Prints the store record and the image config (entrypoint, cmd, env, layers) of each image.',
-  examples: [{ command: 'boxctl image inspect alpine', description: 'show alpine' }],
-  options: {},
+  description: 'Prints the store record and the image config (entrypoint, cmd, env, layers) of each image as a JSON array, as podman image inspect does; --format applies a Go template to each.',
+  examples: [
+    { command: 'boxctl image inspect alpine', description: 'show alpine' },
+    { command: "boxctl image inspect --format '{{.Config.Cmd}} {{.Size}}' alpine", description: 'its command and size in bytes' },
+  ],
+  options: {
+    format: { type: 'string', alias: 'f', description: "'json' (the default), or a Go template such as '{{.RepoTags}}'" },
+  },
   positionals: [{ name: 'image', description: 'image names or ids', required: true, variadic: true, complete: 'images' }],
   async run(ctx, args) {
-    const { inspectImage } = await import('../../engine/image/images.js');
+    const [{ inspectImage }, { imageInspectView, renderInspected }] = await Promise.all([import('../../engine/image/images.js'), import('../render/inspect.js')]);
     const r = await root(ctx);
-    const out = (args.image as string[]).map((w) => imageInspectJson(inspectImage(r, String(w))));
-    ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    const out = (args.image as string[]).map((w) => imageInspectView(imageInspectJson(inspectImage(r, String(w)))));
+    ctx.stdout.write(renderInspected(out, args.format as string | undefined));
     return 0;
   },
 };
@@ -273,11 +278,14 @@ const prune: CommandSpec = {
   },
 };
 
+const list: CommandSpec = { ...images, name: 'list', summary: 'List the images in the local store (the same as images)' };
+const ls: CommandSpec = { ...images, name: 'ls', summary: 'List the images in the local store (the same as images)' };
+
 export const image: CommandSpec = {
   name: 'image',
-  summary: 'Manage images: inspect, exists, history, prune',
+  summary: 'Manage images: ls, inspect, exists, history, prune',
   description: 'Image subcommands.',
   examples: [{ command: 'boxctl image inspect alpine', description: 'show alpine' }],
   options: {},
-  subcommands: [inspect, exists, history, prune],
+  subcommands: [ls, list, inspect, exists, history, prune],
 };

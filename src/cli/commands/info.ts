@@ -1,5 +1,4 @@
 import type { CommandSpec } from '../spec.js';
-import { UserError } from '../../errors.js';
 
 export const info: CommandSpec = {
   name: 'info',
@@ -13,22 +12,19 @@ export const info: CommandSpec = {
   examples: [
     { command: 'boxctl info', description: 'check this host before the first container' },
     { command: 'boxctl info --format json', description: 'the same as JSON, for scripts' },
+    { command: "boxctl info --format '{{.Overlay.Driver}} {{.Store.Root}}'", description: 'which overlay containers get, and where the store is' },
   ],
   options: {
-    format: { type: 'string', alias: 'f', description: "output format: 'json', or 'text' for people", default: 'text' },
+    format: { type: 'string', alias: 'f', description: "'text' for people, 'json', or a Go template such as '{{.Overlay.Driver}}'", default: 'text' },
   },
   async run(ctx, args) {
-    const format = String(args.format);
-    if (format !== 'json' && format !== 'text') {
-      throw new UserError(`unknown --format '${format}': use 'json' or 'text'`);
-    }
-    const [{ gatherFacts }, { buildReport }, { renderInfo }] = await Promise.all([
+    const [{ gatherFacts }, { buildReport }, { renderInfoAs }] = await Promise.all([
       import('../../engine/info/gather.js'),
       import('../../engine/info/report.js'),
       import('../render/info.js'),
     ]);
     const report = buildReport(await gatherFacts({ root: ctx.globals.root, runroot: ctx.globals.runroot }));
-    ctx.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderInfo(report, ctx.color));
+    ctx.stdout.write(renderInfoAs(report, String(args.format), ctx.color));
     return 0;
   },
 };

@@ -2,7 +2,6 @@
 // rm, prune, exists). The store is src/engine/volume/; this file only reads flags and
 // prints.
 import { NotFoundError, UserError } from '../../errors.js';
-import type { Volume } from '../../engine/volume/record.js';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../spec.js';
 
@@ -31,35 +30,7 @@ function keyValues(words: readonly string[], flag: string): Record<string, strin
   return out;
 }
 
-/** What `podman volume inspect` prints for a volume; Anonymous only when set, as Go's omitempty. */
-function inspectJson(v: Volume) {
-  return {
-    Name: v.name,
-    Driver: v.driver,
-    Mountpoint: v.mountpoint,
-    CreatedAt: v.created,
-    Labels: v.labels,
-    Scope: 'local',
-    Options: v.options,
-    ...(v.anonymous ? { Anonymous: true } : {}),
-  };
-}
-
-const FIELDS = ['Name', 'Driver', 'Mountpoint', 'CreatedAt', 'Labels', 'Scope', 'Options', 'Anonymous'];
-/** Podman's `volume ls` table. */
-const LS_TABLE = 'table {{.Driver}}\t{{.Name}}';
-
-/**
- * Volumes through --format: 'json' as one JSON document (indented as Podman indents
- * it), anything else a Go template over the rows, where every field exists and the
- * maps take any key.
- */
-async function render(volumes: readonly Volume[], format: string, json: { indent: number; html: boolean }, noHeading = false): Promise<string> {
-  const [{ compileFormat, isJsonFormat }, { goJson, goMap }] = await Promise.all([import('../render/template.js'), import('../render/gofmt.js')]);
-  if (isJsonFormat(format)) return `${goJson(volumes.map(inspectJson), json)}\n`;
-  const rows = volumes.map((v) => ({ ...inspectJson(v), Labels: goMap({ ...v.labels }), Options: goMap({ ...v.options }), Anonymous: Boolean(v.anonymous) }));
-  return compileFormat(format, { fields: FIELDS, headers: { Name: 'VOLUME NAME' } }).render(rows, { noHeading });
-}
+const render = () => import('../render/volumes.js');
 
 const create: CommandSpec = {
   name: 'create',
@@ -116,10 +87,12 @@ const ls: CommandSpec = {
     const usage = volumeUsage(r);
     const rows = listVolumes(r).filter((volume) => match({ volume, inUse: usage.has(volume.name) }));
     if (args.quiet) ctx.stdout.write(rows.map((v) => `${v.name}\n`).join(''));
-    else ctx.stdout.write(await render(rows, typeof args.format === 'string' ? args.format : LS_TABLE, { indent: 2, html: true }, Boolean(args.noheading)));
+    else ctx.stdout.write((await render()).renderVolumeList(rows, args.format as string | undefined, Boolean(args.noheading)));
     return 0;
   },
 };
+
+const listAlias: CommandSpec = { ...ls, name: 'list', summary: 'List volumes (the same as ls)' };
 
 const inspect: CommandSpec = {
   name: 'inspect',
@@ -138,7 +111,7 @@ const inspect: CommandSpec = {
     if (args.all && wanted.length > 0) throw new UserError('--all inspects every volume: give no names with it');
     if (!args.all && wanted.length === 0) throw new UserError('give volume names, or --all');
     const volumes = args.all ? listVolumes(r) : wanted.map((w) => lookupVolume(r, w));
-    ctx.stdout.write(await render(volumes, String(args.format), { indent: 5, html: false }));
+    ctx.stdout.write((await render()).renderVolumeInspect(volumes, args.format as string | undefined));
     return 0;
   },
 };
@@ -234,5 +207,5 @@ export const volume: CommandSpec = {
   description: 'Named volumes: directories in the store that containers mount with -v NAME:/path and that outlive the containers.',
   examples: [{ command: 'boxctl volume create data', description: 'create the volume data' }],
   options: {},
-  subcommands: [create, ls, inspect, rm, prune, exists],
+  subcommands: [create, ls, listAlias, inspect, rm, prune, exists],
 };

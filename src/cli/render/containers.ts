@@ -11,7 +11,8 @@ import { networkFacts, parseNetwork } from '../../engine/container/network.js';
 import type { ContainerView, HealthConfig, MountRecord } from '../../engine/container/record.js';
 import { goJson, goMap } from './gofmt.js';
 import { GO_ZERO_TIME, GO_ZERO_UNIX, goTimeString, humanDuration, humanSizeGo } from './go-units.js';
-import { compileFormat, isJsonFormat } from './template.js';
+import { renderInspected } from './inspect.js';
+import { compileFormat, isJsonFormat, listingTemplate } from './template.js';
 
 export interface ContainerSize {
   /** The image's layers plus the container's changes. */
@@ -299,7 +300,7 @@ export function renderPs(views: readonly ContainerView[], options: PsRenderOptio
   if (options.quiet && format === undefined) {
     return views.map((v) => `${options.noTrunc ? v.record.id : v.record.id.slice(0, 12)}\n`).join('');
   }
-  const compiled = compileFormat(format ?? defaultPsFormat({ size: options.sizes !== undefined }), {
+  const compiled = compileFormat(listingTemplate(format, defaultPsFormat({ size: options.sizes !== undefined })), {
     fields: PS_FIELDS,
     headers: PS_HEADERS,
   });
@@ -483,7 +484,7 @@ export function inspectContainer(view: ContainerView, ctx: InspectContext): Reco
 }
 
 /** Fields of inspect output a template may name: the JSON's, and .ID. */
-const INSPECT_FIELDS = [
+export const INSPECT_FIELDS = [
   'Id',
   'ID',
   'Created',
@@ -519,8 +520,5 @@ const INSPECT_FIELDS = [
  * the template applied to each object, one line each.
  */
 export function renderInspect(objects: readonly Record<string, unknown>[], format?: string): string {
-  if (format === undefined || format === '' || isJsonFormat(format)) {
-    return `${goJson(objects, { indent: 5 })}\n`;
-  }
-  return compileFormat(format, { fields: INSPECT_FIELDS }).render(objects);
+  return renderInspected(objects, format);
 }

@@ -4,7 +4,7 @@
 import type { ImageSummary } from '../../engine/image/images.js';
 import type { HistoryEntry } from '../../engine/image/manifest.js';
 import { goMap } from './gofmt.js';
-import { compileFormat, isJsonFormat } from './template.js';
+import { compileFormat, isJsonFormat, listingTemplate } from './template.js';
 import { humanAge, humanSize } from './units.js';
 
 export const IMAGE_FIELDS = [
@@ -66,8 +66,7 @@ export function renderImages(rows: readonly ImageSummary[], options: ImagesRende
   const { format } = options;
   if (format !== undefined && isJsonFormat(format)) return imagesJson(rows);
   const table = `table {{.Repository}}\t{{.Tag}}\t${options.digests ? '{{.Digest}}\t' : ''}{{.ID}}\t{{.Created}}\t{{.Size}}`;
-  const template = format === undefined || format.trim() === 'table' ? table : format;
-  return compileFormat(template, { fields: IMAGE_FIELDS, headers: IMAGE_HEADERS }).render(
+  return compileFormat(listingTemplate(format, table), { fields: IMAGE_FIELDS, headers: IMAGE_HEADERS }).render(
     rows.map((r) => imageRow(r, options)),
     { noHeading: options.noHeading ?? false },
   );
@@ -103,6 +102,5 @@ export function renderHistory(steps: readonly HistoryEntry[], options: HistoryRe
     };
   });
   const table = 'table {{.ID}}\t{{.Created}}\t{{.CreatedBy}}\t{{.Comment}}';
-  const template = format === undefined || format.trim() === 'table' ? table : format;
-  return compileFormat(template, { fields: HISTORY_FIELDS, headers: HISTORY_HEADERS }).render(rows);
+  return compileFormat(listingTemplate(format, table), { fields: HISTORY_FIELDS, headers: HISTORY_HEADERS }).render(rows);
 }

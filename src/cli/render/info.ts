@@ -1,7 +1,10 @@
 // `boxctl info` for people: the checks as aligned rows, and under each problem the
-// commands that fix it, marked when they need root.
+// commands that fix it, marked when they need root. For scripts: the report as JSON,
+// or a Go template over it with Go's field names (`{{.Host.Kernel}}`), as Podman's
+// info templates name its JSON's camelCase keys.
 import type { InfoReport } from '../../engine/info/report.js';
 import type { CheckStatus } from '../../engine/info/checks.js';
+import { compileFormat, isJsonFormat } from './template.js';
 
 const MARK: Record<CheckStatus, string> = { ok: 'ok', warn: 'warn', error: 'FAIL' };
 const COLOR: Record<CheckStatus, string> = { ok: '\x1b[32m', warn: '\x1b[33m', error: '\x1b[31m' };
@@ -25,4 +28,19 @@ export function renderInfo(report: InfoReport, color: boolean): string {
       : `${problems} check${problems === 1 ? '' : 's'} need${problems === 1 ? 's' : ''} attention; boxctl works with less where it can.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The report with every key's first letter upper-cased: what an info template sees. */
+export function infoTemplateView(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(infoTemplateView);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), infoTemplateView(v)]));
+}
+
+/** `text` for people, `json`, or a Go template over the report. */
+export function renderInfoAs(report: InfoReport, format: string, color: boolean): string {
+  if (format === 'text') return renderInfo(report, color);
+  if (isJsonFormat(format)) return `${JSON.stringify(report, null, 2)}\n`;
+  const view = infoTemplateView(report) as Record<string, unknown>;
+  return compileFormat(format, { fields: Object.keys(view) }).render([view]);
 }

@@ -2,7 +2,7 @@
 // same state fields.
 import type { RuntimeStateReport } from '../../engine/runtime/state.js';
 import { goMap } from './gofmt.js';
-import { compileFormat, isJsonFormat } from './template.js';
+import { compileFormat, isJsonFormat, listingTemplate } from './template.js';
 
 export const RUNTIME_LIST_FIELDS = ['ID', 'PID', 'Status', 'Bundle', 'Rootfs', 'Created', 'Owner', 'Annotations'] as const;
 
@@ -20,6 +20,5 @@ export function renderRuntimeList(states: readonly RuntimeStateReport[], format:
     Owner: s.owner,
     Annotations: goMap({ ...s.annotations }),
   }));
-  const template = format === undefined || format.trim() === 'table' ? TABLE : format;
-  return compileFormat(template, { fields: RUNTIME_LIST_FIELDS }).render(rows);
+  return compileFormat(listingTemplate(format, TABLE), { fields: RUNTIME_LIST_FIELDS }).render(rows);
 }

@@ -5,7 +5,7 @@ import type { ContainerStats } from '../../engine/container/stats.js';
 import { goJson } from './gofmt.js';
 import { goDuration } from './go-duration.js';
 import { humanSizeGo } from './go-units.js';
-import { compileFormat, isJsonFormat } from './template.js';
+import { compileFormat, isJsonFormat, listingTemplate } from './template.js';
 
 export interface StatsRow {
   id: string;
@@ -131,6 +131,6 @@ export function statsRow(row: StatsRow, noTrunc = false): Record<(typeof STATS_F
 /** One report: a JSON array (indented by one, as Podman), the default table, or the user's template. */
 export function renderStats(rows: readonly StatsRow[], format: string | undefined, noTrunc = false): string {
   if (format !== undefined && isJsonFormat(format)) return `${goJson(rows.map((r) => statsJson(r, noTrunc)), { indent: 1 })}\n`;
-  const compiled = compileFormat(format ?? DEFAULT_STATS_FORMAT, { fields: STATS_FIELDS, headers: STATS_HEADERS });
+  const compiled = compileFormat(listingTemplate(format, DEFAULT_STATS_FORMAT), { fields: STATS_FIELDS, headers: STATS_HEADERS });
   return compiled.render(rows.map((r) => statsRow(r, noTrunc)));
 }

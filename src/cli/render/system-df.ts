@@ -5,7 +5,7 @@ import type { DfReport } from '../../engine/system/df.js';
 import { goJson } from './gofmt.js';
 import { humanDuration, humanSizeGo } from './go-units.js';
 import { tabwrite } from './tabwriter.js';
-import { compileFormat, isJsonFormat } from './template.js';
+import { compileFormat, isJsonFormat, listingTemplate } from './template.js';
 
 const human = (n: number) => humanSizeGo(n, 4);
 const ago = (iso: string | undefined, now: number) => (iso ? `${humanDuration(now - Date.parse(iso))} ago` : '');
@@ -56,7 +56,7 @@ export function reclaimableText(size: number, reclaimable: number): string {
   return `${human(reclaimable)} (${percent}%)`;
 }
 
-const SUMMARY_FIELDS = ['Type', 'Total', 'Active', 'Size', 'Reclaimable', 'RawSize', 'RawReclaimable'] as const;
+export const SUMMARY_FIELDS = ['Type', 'Total', 'Active', 'Size', 'Reclaimable', 'RawSize', 'RawReclaimable'] as const;
 const SUMMARY_TABLE = 'table {{.Type}}\t{{.Total}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 
 /** The summary: Podman's table, its JSON (indented by four), or a template over the rows. */
@@ -68,7 +68,7 @@ export function renderDfSummary(report: DfReport, format?: string): string {
       { indent: 4, html: true },
     )}\n`;
   }
-  const compiled = compileFormat(format ?? SUMMARY_TABLE, { fields: SUMMARY_FIELDS });
+  const compiled = compileFormat(listingTemplate(format, SUMMARY_TABLE), { fields: SUMMARY_FIELDS });
   return compiled.render(rows.map((r) => ({ ...r, Size: human(r.RawSize), Reclaimable: reclaimableText(r.RawSize, r.RawReclaimable) })));
 }
 

@@ -110,6 +110,11 @@ const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 const NONE = Symbol('none');
 
+/** The fields of an object a template may name: its own properties, hidden ones too, but no methods. */
+export function templateFields(obj: object): string[] {
+  return Object.getOwnPropertyNames(obj).filter((k) => typeof (obj as Record<string, unknown>)[k] !== 'function');
+}
+
 function fieldPath(names: readonly string[]): string {
   return `.${names.join('.')}`;
 }
@@ -271,7 +276,7 @@ class Run {
         return;
       }
       if (!isStruct(v)) throw templateError(`cannot read field ${path} of a value of type ${goTypeName(v)}`);
-      if (!Object.hasOwn(v, name)) throw unknownField(path, Object.keys(v).map((f) => `${path.slice(1, -name.length)}${f}`));
+      if (!Object.hasOwn(v, name)) throw unknownField(path, templateFields(v).map((f) => `${path.slice(1, -name.length)}${f}`));
       const f = v[name];
       if (typeof f === 'function') v = (f as Fn)(...(last ? args : []));
       else if (last && args.length > 0) throw templateError(`${path} is not a method but has arguments`);
@@ -321,6 +326,14 @@ export function headerOf(field: string): string {
  */
 export function isJsonFormat(format: string): boolean {
   return /^\s*(?:json|\{\{\s*json\.?\s*\}\})\s*$/.test(format);
+}
+
+/**
+ * The template a listing runs: the user's, or the command's default table when there
+ * is none or only the word `table` (as Docker; Podman 4 would print the word).
+ */
+export function listingTemplate(format: string | undefined, defaultTable: string): string {
+  return format === undefined || format.trim() === 'table' ? defaultTable : format;
 }
 
 const ROW_RANGE = /\{\{\s*range\s*\.\s*\}\}.*\{\{\s*end\s*-?\s*\}\}/;
