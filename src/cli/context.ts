@@ -16,6 +16,8 @@ export interface Streams {
 
 export interface Context extends Streams {
   globals: GlobalOptions;
+  /** The command line after the program name, as given (what Podman keeps as CreateCommand). */
+  argv: readonly string[];
 }
 
 export function processStreams(env = process.env): Streams {

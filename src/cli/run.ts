@@ -34,7 +34,7 @@ export async function run(argv: readonly string[], streams: Streams = processStr
     };
     debug = globals.logLevel === 'debug';
     ran = { command: spec.name, globals };
-    return spec.run ? spec.run({ ...streams, globals }, normalise(spec, args)) : 0;
+    return spec.run ? spec.run({ ...streams, globals, argv }, normalise(spec, args)) : 0;
   };
   try {
     const first = argv.find((a) => !a.startsWith('-'));

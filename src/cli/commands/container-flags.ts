@@ -49,6 +49,12 @@ export const CREATE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'dns-option': list('an option for /etc/resolv.conf (e.g. ndots:2)'),
   'add-host': list('add NAME:IP to /etc/hosts'),
   'no-hosts': b('leave the image’s /etc/hosts as it is'),
+  sdnotify: s('how systemd hears the container is ready over NOTIFY_SOCKET: conmon (boxctl says so once it runs), container (the container says so itself), ignore', {
+    default: 'conmon',
+    choices: ['conmon', 'container', 'ignore'],
+  }),
+  cidfile: s("write the container's id to this file (which must not hold one already); removed with the container", { complete: 'files' }),
+  replace: b('first remove a container that has the same --name'),
   interactive: b('keep stdin open', { alias: 'i' }),
   tty: b('allocate a pseudo-terminal', { alias: 't' }),
 };

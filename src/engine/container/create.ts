@@ -43,6 +43,7 @@ import type { ContainerPaths } from './layout.js';
 import type { PullPolicy, SecurityOpts } from './options.js';
 import { mergeEnv, randomName } from './options.js';
 import type { ContainerRecord, HealthConfig, MountRecord, RestartPolicy } from './record.js';
+import { withNotifySocket, type SdNotifyMode } from './sdnotify.js';
 import { checkName, ContainerStore, newId } from './store.js';
 import { resolveUser } from './user.js';
 
@@ -85,6 +86,12 @@ export interface CreateRequest {
   dns: DnsOptions;
   addHosts: string[];
   noHosts: boolean;
+  /** Absent: conmon, as the flag's default. */
+  sdNotify?: SdNotifyMode | undefined;
+  /** --cidfile, absolute: the caller writes it; the record keeps it so that removal takes it away. */
+  cidFile?: string | undefined;
+  /** The command line that asked for the container, after the program name. */
+  createCommand?: readonly string[] | undefined;
 }
 
 export interface CreateContext {
@@ -336,7 +343,7 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
     const env = [...(config.config.Env ?? []), ...req.env];
     const finalArgs = req.init ? [INIT_PATH, '--', ...args] : args;
     const userdata = join(final.dir, 'userdata');
-    const spec = generateSpec({
+    const generated = generateSpec({
       id,
       rootfs: final.merged,
       readOnlyRootfs: req.readOnly,
@@ -367,6 +374,10 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
         : {}),
       ...(cgroupPath ? { cgroupsPath: cgroupPath } : {}),
     });
+    // The record keeps the environment the user and the image gave, not the socket's.
+    const processEnv = generated.process.env;
+    const sdNotify = req.sdNotify ?? 'conmon';
+    const spec = withNotifySocket(generated, sdNotify, final.run);
 
     joinUserNamespace(spec, mode);
     const files = networkFiles(store, mode, req, { hostname: hostname ?? own.username, name });
@@ -381,7 +392,7 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
       command: args,
       created: new Date().toISOString(),
       labels: { ...(config.config.Labels ?? {}), ...req.labels },
-      env: spec.process.env,
+      env: processEnv,
       mounts,
       terminal: req.terminal,
       stdin: req.stdin,
@@ -415,6 +426,9 @@ export async function createContainer(ctx: CreateContext, req: CreateRequest, vo
             },
           }
         : {}),
+      sdNotify,
+      ...(req.cidFile !== undefined ? { cidFile: req.cidFile } : {}),
+      ...(req.createCommand !== undefined ? { createCommand: [...req.createCommand] } : {}),
     };
 
     return store.create(record, async (paths: ContainerPaths) => {

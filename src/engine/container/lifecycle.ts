@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BoxctlError, ConflictError } from '../../errors.js';
 import { readProcStat } from '../runtime/state.js';
 import { killCgroup, removeCgroup, setFrozen } from './cgroup.js';
+import { releaseCidFile } from './cidfile.js';
 import { spawnMonitor, type StartedMonitor } from './monitor.js';
 import type { ContainerRecord, ContainerView, MonitorFile } from './record.js';
 import { viewOf } from './status.js';
@@ -136,14 +137,21 @@ export async function wait(e: Engine, record: ContainerRecord): Promise<number> 
 
 export interface RemoveOptions {
   force: boolean;
+  /** With force: stop a running container gracefully first, waiting this many seconds before SIGKILL (rm -t). */
+  stopTimeout?: number;
   volumes?: (record: ContainerRecord) => Promise<void>;
 }
 
 export async function remove(e: Engine, record: ContainerRecord, opts: RemoveOptions): Promise<void> {
-  const v = view(e, record);
+  // Read first: the monitor removes it when the process exits, and is waited for below.
   const monitor = readMonitorFile(e, record.id);
+  let v = view(e, record);
   if (v.status === 'running' || v.status === 'paused') {
     if (!opts.force) throw new ConflictError(`container ${record.name} is ${v.status}: stop it first, or use rm -f`);
+    if (opts.stopTimeout !== undefined) {
+      await stop(e, record, opts.stopTimeout);
+      v = view(e, record);
+    }
   }
   markStopped(e, record.id);
   if (v.status === 'running' || v.status === 'paused') {
@@ -156,6 +164,7 @@ export async function remove(e: Engine, record: ContainerRecord, opts: RemoveOpt
   await removeCgroup(record.cgroupPath);
   await e.store.remove(record.id);
   rmSync(e.store.paths(record.id).run, { recursive: true, force: true });
+  releaseCidFile(record.cidFile, record.id);
   await opts.volumes?.(record);
 }
 
@@ -165,6 +174,7 @@ export async function cleanup(e: Engine, record: ContainerRecord, removeVolumes:
   if (!record.autoRemove) return;
   await e.store.remove(record.id);
   rmSync(e.store.paths(record.id).run, { recursive: true, force: true });
+  releaseCidFile(record.cidFile, record.id);
   await removeVolumes(record);
 }
 

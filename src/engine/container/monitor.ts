@@ -10,6 +10,7 @@ import { helperPath } from '../../native/helpers.js';
 import type { ContainerPaths } from './layout.js';
 import { monitorNetworkArgs, prepareNetwork } from './net-start.js';
 import type { ContainerRecord } from './record.js';
+import { notifyEnv } from './sdnotify.js';
 
 export interface MonitorArgs {
   record: ContainerRecord;
@@ -34,6 +35,7 @@ export function monitorArgv({ record, paths, exitCommand }: MonitorArgs): string
     '--stop-signal', String(record.stopSignal),
     '--stop-timeout', String(record.stopTimeout),
     '--sync-fd', '3',
+    '--sdnotify', record.sdNotify ?? 'conmon',
   ];
   if (record.log.maxSize !== undefined) args.push('--log-max-size', String(record.log.maxSize));
   if (record.log.maxFiles !== undefined) args.push('--log-max-files', String(record.log.maxFiles));
@@ -106,8 +108,11 @@ class SyncReader {
 /** What Podman exits with when the command cannot run: 127 not found, 126 not executable. */
 export function startFailure(line: SyncLine): BoxctlError {
   const message = line.error ?? 'the container did not start';
-  if (line.errno === 2 && /exec|PATH|not found|no such file/i.test(message)) return new CommandNotRunError(message, 127);
-  if (line.errno === 13 || line.errno === 21) return new CommandNotRunError(message, 126);
+  // Only the runtime's exec step ('exec: "cmd": ...', 'exec /path: ...') is about the
+  // command; the same errno from another step (the notify socket, a mount) is not.
+  const execStep = /^exec[: ]/.test(message);
+  if (execStep && line.errno === 2) return new CommandNotRunError(message, 127);
+  if (execStep && (line.errno === 13 || line.errno === 21)) return new CommandNotRunError(message, 126);
   return new NativeError(message, line.errno ?? 0, 'boxctl-monitor');
 }
 
@@ -137,7 +142,11 @@ export async function spawnMonitor(args: MonitorArgs): Promise<StartedMonitor> {
   await prepareNetwork(args.record, args.paths);
   mkdirSync(args.paths.run, { recursive: true, mode: 0o700 });
   rmSync(args.paths.stopped, { force: true });
-  const child = spawn(path, monitorArgv(args), { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const child = spawn(path, monitorArgv(args), {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    env: notifyEnv(args.record.sdNotify ?? 'conmon', process.env),
+  });
   const failed = new Promise<never>((_, reject) => child.on('error', (e) => reject(new BoxctlError(`cannot start boxctl-monitor: ${e.message}`))));
   const socket = child.stdio[3] as Duplex;
   const reader = new SyncReader(socket);

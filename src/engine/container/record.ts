@@ -1,6 +1,8 @@
 // The record of one container, as container.json holds it (docs/containers.md), and
 // the live facts read beside it. The record says what the user asked for; status is
 // derived from the monitor's files each time it is needed, never stored.
+import type { SdNotifyMode } from './sdnotify.js';
+
 
 export type RestartPolicy =
   | { name: 'no' }
@@ -79,6 +81,12 @@ export interface ContainerRecord {
   capDrop?: string[];
   /** --memory in bytes, --cpus in billionths of a CPU, --pids-limit. */
   limits?: { memory?: number; nanoCpus?: number; pidsLimit?: number };
+  /** --sdnotify, honoured at every start; absent (containers made before it existed): conmon. */
+  sdNotify?: SdNotifyMode;
+  /** --cidfile as an absolute path: removed with the container. */
+  cidFile?: string;
+  /** The command line that created the container, after the program name (Podman's Config.CreateCommand); absent for containers made before it was kept. */
+  createCommand?: string[];
 }
 
 /** monitor.json: written by the monitor once the process runs. */

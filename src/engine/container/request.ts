@@ -1,6 +1,7 @@
 // The parsed command line of `run`/`create` to a CreateRequest: every flag through
 // its parser in options.ts, so a bad value fails before anything is created.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { UserError } from '../../errors.js';
 import type { CreateRequest } from './create.js';
@@ -20,6 +21,7 @@ import {
   parseTmpfs,
   parseVolume,
 } from './options.js';
+import { notifyEnv, parseSdNotify, systemdUnitLabel } from './sdnotify.js';
 
 type Args = Readonly<Record<string, unknown>>;
 
@@ -29,7 +31,9 @@ const num = (v: unknown): number | undefined => (v === undefined ? undefined : N
 /** Podman also takes comma-separated lists in one --dns or --dns-search. */
 const splitList = (v: string): string[] => v.split(',').filter(Boolean);
 
-export function requestFrom(args: Args, cwd: string, hostEnv: Readonly<Record<string, string | undefined>>): CreateRequest {
+export function requestFrom(args: Args, cwd: string, env: Readonly<Record<string, string | undefined>>): CreateRequest {
+  const sdNotify = parseSdNotify(str(args.sdnotify));
+  const hostEnv = notifyEnv(sdNotify, env);
   const fromFiles = strings(args['env-file']).flatMap((path) => {
     let text: string;
     try {
@@ -58,7 +62,7 @@ export function requestFrom(args: Args, cwd: string, hostEnv: Readonly<Record<st
     entrypoint: str(args.entrypoint),
     name: str(args.name),
     env: [...fromFiles, ...parseEnv(strings(args.env), hostEnv)],
-    labels: parseLabels(strings(args.label)),
+    labels: { ...systemdUnitLabel(hostEnv), ...parseLabels(strings(args.label)) },
     mounts: [
       ...strings(args.volume).map((v) => parseVolume(v, cwd)),
       ...strings(args.mount).map((m) => parseMount(m, cwd)),
@@ -98,5 +102,7 @@ export function requestFrom(args: Args, cwd: string, hostEnv: Readonly<Record<st
     dns: { servers: strings(args.dns).flatMap(splitList), search: strings(args['dns-search']).flatMap(splitList), options: strings(args['dns-option']) },
     addHosts: strings(args['add-host']),
     noHosts: Boolean(args['no-hosts']),
+    sdNotify,
+    ...(args.cidfile !== undefined ? { cidFile: resolve(cwd, String(args.cidfile)) } : {}),
   };
 }

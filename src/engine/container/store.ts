@@ -139,11 +139,15 @@ export class ContainerStore {
    */
   async remove(id: string): Promise<void> {
     const doomed = join(this.dir, `${TMP_PREFIX}rm-${id.slice(0, 16)}`);
-    await withLock(containersLock(this.root), () => {
+    // Two removals may race (`rm -f` and the monitor's cleanup of a --rm container):
+    // the one that renamed it deletes the files; what a killed removal left, sweep() does.
+    const renamed = await withLock(containersLock(this.root), () => {
       const dir = join(this.dir, id);
-      if (existsSync(dir)) renameSync(dir, doomed);
+      if (!existsSync(dir)) return false;
+      renameSync(dir, doomed);
+      return true;
     });
-    if (existsSync(doomed)) await removeInUserns(doomed);
+    if (renamed) await removeInUserns(doomed);
   }
 
   /** Removes what creates and removals that died left behind. */
