@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles test/bench/main.ts with esbuild (no TypeScript loader at
 // run time) and runs it against the built CLI in dist/. `npm run bench -- containers`
-// runs only the container benchmarks (test/bench/containers.ts).
+// runs only the container benchmarks (test/bench/containers.ts), `npm run bench -- ui`
+// only the dashboard's (test/bench/ui.ts).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,11 +11,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const only = process.argv[2] === 'containers';
+const ONLY = { containers: 'test/bench/containers-main.ts', ui: 'test/bench/ui-main.ts' };
+const only = Object.hasOwn(ONLY, process.argv[2] ?? '') ? ONLY[process.argv[2]] : undefined;
 const out = mkdtempSync(join(tmpdir(), 'boxctl-bench-'));
 try {
   await build({
-    entryPoints: [join(root, only ? 'test/bench/containers-main.ts' : 'test/bench/main.ts')],
+    entryPoints: [join(root, only ?? 'test/bench/main.ts')],
     outfile: join(out, 'bench.mjs'),
     bundle: true,
     format: 'esm',

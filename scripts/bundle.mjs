@@ -23,7 +23,10 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   logLevel: 'warning',
-  define: { __BOXCTL_VERSION__: JSON.stringify(pkg.version) },
+  // React and its reconciler pick their production builds at run time from NODE_ENV,
+  // which users do not set: fixed here, the development builds (twice the code, and far
+  // slower to draw a frame) are left out of the bundle.
+  define: { __BOXCTL_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
   // Ink imports React's devtools only when DEV=true, and they are no dependency of ours.
   external: ['react-devtools-core'],
   // CommonJS dependencies call require(); give the ESM bundle one.

@@ -37,4 +37,5 @@ export const snapshot: Snapshot = {
     { name: 'f00d', driver: 'local', created: '2026-01-01T00:00:00Z', anonymous: true, mountpoint: '/r/volumes/f00d/_data', usedBy: [] },
   ],
   host: { user: 'boxtest', linger: false },
+  complete: true,
 };

@@ -1,5 +1,6 @@
 // `boxctl ui`: the interactive dashboard. Ink and React load only here, inside run().
 import { UserError } from '../../errors.js';
+import { importWithoutFetch } from '../ui/dashboard/load.js';
 import type { CommandSpec } from '../spec.js';
 
 export const ui: CommandSpec = {
@@ -18,7 +19,7 @@ export const ui: CommandSpec = {
     const interval = Number(args.interval);
     if (!(interval >= 0.5 && interval <= 10)) throw new UserError(`invalid --interval '${String(args.interval)}': give seconds between 0.5 and 10`);
     if (!process.stdout.isTTY || !process.stdin.isTTY) throw new UserError("boxctl ui needs a terminal: run it in one, or use 'boxctl ps' and 'boxctl logs' in scripts");
-    const [{ currentPaths }, { runDashboard }] = await Promise.all([import('../../engine/paths.js'), import('../ui/dashboard/run.js')]);
+    const [{ currentPaths }, { runDashboard }] = await Promise.all([import('../../engine/paths.js'), importWithoutFetch(() => import('../ui/dashboard/run.js'))]);
     const paths = currentPaths(ctx.globals);
     return runDashboard({
       root: paths.root,

@@ -7,17 +7,17 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 import { listImages, inspectImage, pruneImages, removeImages } from '../../../engine/image/images.js';
-import { pullImage } from '../../../engine/image/pull.js';
-import { readLog } from '../../../engine/container/log-reader.js';
 import * as lifecycle from '../../../engine/container/lifecycle.js';
 import type { Engine } from '../../../engine/container/lifecycle.js';
 import type { ContainerRecord, ContainerView } from '../../../engine/container/record.js';
 import { computeStats, sampleStats, type StatsSample } from '../../../engine/container/stats.js';
 import { imagesInUse } from '../../../engine/container/store.js';
+import { nowNanoseconds } from '../../../engine/container/time-spec.js';
 import { listVolumes, lookupVolume, pruneVolumes, removeVolumes } from '../../../engine/volume/store.js';
 import { inspectContainer, parsePorts, portsText, statusText } from '../../render/containers.js';
+import { LogFollower, type From } from './follow.js';
 import type { Action, ContainerAction, Effect } from './model.js';
-import type { LogEntry, LogTarget } from './logs.js';
+import type { LogTarget } from './logs.js';
 import type { ContainerRow, ImageRow, Snapshot, VolumeRow } from './snapshot.js';
 import type { DashboardIO } from './components/dashboard.js';
 
@@ -40,14 +40,23 @@ function uidMap(pid: number | undefined): string {
   }
 }
 
-/** The user units of systemd that `generate systemd` would write, and what systemd says of them (asked now and then: it costs a process). */
+/** The label a container run by a user unit carries (from BOXCTL_SYSTEMD_UNIT): the unit's name. */
+export const UNIT_LABEL = 'io.boxctl.systemd.unit';
+
+/**
+ * The user unit of a container: the one its label names, else the file `generate
+ * systemd` would write for it; and what systemd says of it. Asked now and then, in the
+ * background (it costs a process); "unknown" where no user manager answers, as where
+ * systemd is not running.
+ */
 class Units {
   private readonly states = new Map<string, { state: string; at: number }>();
   private readonly dir = join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'systemd', 'user');
 
-  of(name: string): { name: string; state: string } | undefined {
-    const unit = `container-${name}.service`;
-    if (!existsSync(join(this.dir, unit))) return undefined;
+  of(record: ContainerRecord): { name: string; state: string } | undefined {
+    const generated = `container-${record.name}.service`;
+    const unit = record.labels[UNIT_LABEL] || (existsSync(join(this.dir, generated)) ? generated : undefined);
+    if (unit === undefined) return undefined;
     const known = this.states.get(unit);
     if (!known || Date.now() - known.at > 10_000) {
       this.states.set(unit, { state: known?.state ?? 'unknown', at: Date.now() });
@@ -63,14 +72,14 @@ export class EngineIO implements DashboardIO {
   private readonly samples = new Map<string, StatsSample>();
   private readonly units = new Units();
   private readonly user = userInfo().username;
-  private stopLogs: (() => void) | undefined;
+  private logs: { target: LogTarget; follower: LogFollower; sinceNs: bigint } | undefined;
 
   constructor(
     private readonly e: Engine,
     private readonly hooks: IoHooks,
   ) {}
 
-  private containerRow(v: ContainerView, now: number): ContainerRow {
+  private containerRow(v: ContainerView, now: number, figures: boolean): ContainerRow {
     const r = v.record;
     const live = v.status === 'running' || v.status === 'paused';
     const row: ContainerRow = {
@@ -87,8 +96,9 @@ export class EngineIO implements DashboardIO {
     };
     const since = v.status === 'exited' ? v.finishedAt : v.startedAt;
     if (since) row.since = since;
-    const unit = this.units.of(r.name);
+    const unit = this.units.of(r);
     if (unit) row.unit = unit;
+    if (!figures) return row;
     if (live && v.pid !== undefined) {
       const sample = sampleStats(r.cgroupPath, v.pid);
       const prev = this.samples.get(r.id);
@@ -102,11 +112,28 @@ export class EngineIO implements DashboardIO {
     return row;
   }
 
+  private views(): ContainerView[] {
+    return this.e.store.list().map((r) => lifecycle.view(this.e, r));
+  }
+
+  /**
+   * What the first frame needs, read fast: the containers and their state from their
+   * records, without the cgroup figures, images and volumes (snapshot() reads those,
+   * right after the first frame is on the screen).
+   */
+  quickSnapshot(): Snapshot {
+    const now = Date.now();
+    const containers = this.views().map((v) => this.containerRow(v, now, false));
+    return { containers, images: [], volumes: [], host: this.host(), complete: false };
+  }
+
   snapshot(): Snapshot {
     const now = Date.now();
-    const views = this.e.store.list().map((r) => lifecycle.view(this.e, r));
-    const containers = views.map((v) => this.containerRow(v, now));
-    const inUse = imagesInUse(this.e.root);
+    const views = this.views();
+    if (this.logs?.target.kind === 'all') this.followRunning(this.logs.follower, views, { sinceNs: this.logs.sinceNs });
+    const containers = views.map((v) => this.containerRow(v, now, true));
+    const inUse = new Map<string, string[]>();
+    for (const v of views) inUse.set(v.record.imageId, [...(inUse.get(v.record.imageId) ?? []), v.record.name]);
     const images: ImageRow[] = listImages(this.e.root).map((i) => ({
       key: `${i.id} ${i.repository}:${i.tag}`,
       id: i.id,
@@ -124,7 +151,11 @@ export class EngineIO implements DashboardIO {
       mountpoint: v.mountpoint,
       usedBy: views.filter((c) => c.record.mounts.some((m) => m.type === 'volume' && m.source === v.name)).map((c) => c.record.name),
     }));
-    return { containers, images, volumes, host: { user: this.user, linger: existsSync(`/var/lib/systemd/linger/${this.user}`) } };
+    return { containers, images, volumes, host: this.host(), complete: true };
+  }
+
+  private host(): Snapshot['host'] {
+    return { user: this.user, linger: existsSync(`/var/lib/systemd/linger/${this.user}`) };
   }
 
   perform(effect: Effect, dispatch: (a: Action) => void): void {
@@ -135,7 +166,7 @@ export class EngineIO implements DashboardIO {
     };
     switch (effect.kind) {
       case 'quit':
-        this.stopLogs?.();
+        this.logs?.follower.close();
         this.hooks.quit();
         return;
       case 'exec':
@@ -145,12 +176,11 @@ export class EngineIO implements DashboardIO {
         this.containerAction(effect.action, effect.id).then(() => done(`${effect.name}: ${PAST[effect.action]}`), fail);
         return;
       case 'follow-logs':
-        this.stopLogs?.();
-        this.stopLogs = this.followLogs(effect.target, dispatch);
+        this.followLogs(effect.target, dispatch);
         return;
       case 'stop-logs':
-        this.stopLogs?.();
-        this.stopLogs = undefined;
+        this.logs?.follower.close();
+        this.logs = undefined;
         return;
       case 'inspect':
         try {
@@ -214,57 +244,54 @@ export class EngineIO implements DashboardIO {
     return { title: `Inspect volume ${key}`, value: lookupVolume(this.e.root, key) };
   }
 
-  /** Follows the logs of one container, or of every running one under its name, in batches. */
-  private followLogs(target: LogTarget, dispatch: (a: Action) => void): () => void {
-    const records =
-      target.kind === 'one'
-        ? [this.e.store.find(target.id)]
-        : this.e.store.list().filter((r) => {
-            const s = lifecycle.view(this.e, r).status;
-            return s === 'running' || s === 'paused';
-          });
-    let closed = false;
-    let release: () => void = () => undefined;
-    const stop = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let batch: LogEntry[] = [];
-    let flush: NodeJS.Timeout | undefined;
-    const send = () => {
-      flush = undefined;
-      if (closed || batch.length === 0) return;
-      const entries = batch;
-      batch = [];
-      dispatch({ type: 'log-lines', entries });
-    };
-    for (const r of records) {
-      void (async () => {
-        const lines = readLog(this.e.store.paths(r.id).log, { follow: true, tail: target.kind === 'one' ? 1000 : 100, stop, pollIntervalMs: 200 });
-        for await (const line of lines) {
-          if (closed) break;
-          batch.push({ source: r.name, time: line.time, stream: line.stream, text: line.text.toString('utf8') });
-          flush ??= setTimeout(send, 50);
-        }
-      })().catch((err: unknown) => dispatch({ type: 'message', text: `logs of ${r.name}: ${(err as Error).message}`, tone: 'error' }));
+  /**
+   * Follows the logs of one container, or merged, of every running one: those that start
+   * later join at the next refresh with what they wrote since the view opened, and
+   * those removed leave it.
+   */
+  private followLogs(target: LogTarget, dispatch: (a: Action) => void): void {
+    this.logs?.follower.close();
+    const follower = new LogFollower(
+      (entries) => dispatch({ type: 'log-lines', entries }),
+      (text) => dispatch({ type: 'message', text, tone: 'error' }),
+    );
+    this.logs = { target, follower, sinceNs: nowNanoseconds() };
+    if (target.kind === 'all') {
+      this.followRunning(follower, this.views(), { tail: 100 });
+      return;
     }
-    return () => {
-      closed = true;
-      release();
-      if (flush) clearTimeout(flush);
-    };
+    try {
+      const r = this.e.store.find(target.id);
+      follower.add(r.id, r.name, this.e.store.paths(r.id).log, { tail: 1000 });
+    } catch (err) {
+      dispatch({ type: 'message', text: (err as Error).message, tone: 'error' });
+    }
+  }
+
+  private followRunning(follower: LogFollower, views: readonly ContainerView[], from: From): void {
+    for (const v of views) {
+      if ((v.status === 'running' || v.status === 'paused') && !follower.has(v.record.id)) {
+        follower.add(v.record.id, v.record.name, this.e.store.paths(v.record.id).log, from);
+      }
+    }
+    const present = new Set(views.map((v) => v.record.id));
+    for (const id of follower.ids()) if (!present.has(id)) follower.drop(id);
   }
 
   private pull(reference: string, dispatch: (a: Action) => void, done: (text: string) => void, fail: (err: unknown) => void): void {
-    pullImage({ name: reference, root: this.e.root, onEvent: (event) => dispatch({ type: 'pull-event', at: Date.now(), event }) }).then(
-      (record) => {
-        dispatch({ type: 'pull-done', footer: `Pulled ${reference} (${record.id.replace(/^sha256:/, '').slice(0, 12)})` });
-        done(`pulled ${reference}`);
-      },
-      (err: unknown) => {
-        dispatch({ type: 'pull-done', footer: `Error: ${(err as Error).message}` });
-        fail(err);
-      },
-    );
+    // The registry client (undici) loads only for a pull: the dashboard's start does without it.
+    import('../../../engine/image/pull.js')
+      .then(({ pullImage }) => pullImage({ name: reference, root: this.e.root, onEvent: (event) => dispatch({ type: 'pull-event', at: Date.now(), event }) }))
+      .then(
+        (record) => {
+          dispatch({ type: 'pull-done', footer: `Pulled ${reference} (${record.id.replace(/^sha256:/, '').slice(0, 12)})` });
+          done(`pulled ${reference}`);
+        },
+        (err: unknown) => {
+          dispatch({ type: 'pull-done', footer: `Error: ${(err as Error).message}` });
+          fail(err);
+        },
+      );
   }
 
   private async prune(what: 'containers' | 'images' | 'volumes'): Promise<string> {

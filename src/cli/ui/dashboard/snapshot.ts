@@ -58,9 +58,14 @@ export interface Snapshot {
   images: ImageRow[];
   volumes: VolumeRow[];
   host: HostFacts;
+  /**
+   * False for the first read, made for the first frame: containers and their state
+   * only, without CPU and memory, images and volumes, which the next read brings.
+   */
+  complete: boolean;
 }
 
-export const EMPTY_SNAPSHOT: Snapshot = { containers: [], images: [], volumes: [], host: { user: '', linger: false } };
+export const EMPTY_SNAPSHOT: Snapshot = { containers: [], images: [], volumes: [], host: { user: '', linger: false }, complete: true };
 
 /** An image id as lists show it: 12 hex digits, without "sha256:". */
 export const shortImageId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);

@@ -83,10 +83,17 @@ export function Dashboard({ io, initial, theme, pullTheme, refreshMs, onState }:
     for (const k of keyNames(input, key)) dispatch({ type: 'key', key: k });
   });
 
+  const quickStart = !initial.snapshot.complete;
   useEffect(() => {
-    const timer = setInterval(() => dispatch({ type: 'snapshot', snapshot: io.snapshot() }), refreshMs);
-    return () => clearInterval(timer);
-  }, [dispatch, io, refreshMs]);
+    const refresh = () => dispatch({ type: 'snapshot', snapshot: io.snapshot() });
+    // A first frame drawn from a quick read gets the rest (figures, images, volumes) at once.
+    const first = quickStart ? setTimeout(refresh, 0) : undefined;
+    const timer = setInterval(refresh, refreshMs);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [dispatch, io, refreshMs, quickStart]);
 
   useEffect(() => {
     const onResize = () => dispatch({ type: 'resize', cols: stdout.columns || 80, rows: stdout.rows || 24 });

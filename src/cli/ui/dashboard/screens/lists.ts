@@ -90,7 +90,7 @@ export function imagesBody(s: DashState, width: number, now: number): Line[] {
   const list = visibleImages(s);
   const height = listHeight(s.size.rows) + 2;
   const body = list.length === 0
-    ? [plain(s.snapshot.images.length === 0 ? '  no images: `:pull IMAGE` pulls one' : '  no image matches (Esc clears the filter)')]
+    ? [plain(!s.snapshot.complete ? '  reading...' : s.snapshot.images.length === 0 ? '  no images: `:pull IMAGE` pulls one' : '  no image matches (Esc clears the filter)')]
     : rows(list, s.cursor.images, height, (i, sel) =>
         rowLine(
           IMAGE_COLUMNS,
@@ -118,7 +118,7 @@ export function volumesBody(s: DashState, width: number, now: number): Line[] {
   const list = visibleVolumes(s);
   const height = listHeight(s.size.rows) + 2;
   const body = list.length === 0
-    ? [plain(s.snapshot.volumes.length === 0 ? '  no volumes' : '  no volume matches (Esc clears the filter)')]
+    ? [plain(!s.snapshot.complete ? '  reading...' : s.snapshot.volumes.length === 0 ? '  no volumes' : '  no volume matches (Esc clears the filter)')]
     : rows(list, s.cursor.volumes, height, (v, sel) =>
         rowLine(
           columns,
