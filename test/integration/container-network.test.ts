@@ -241,6 +241,13 @@ describe('network flags', () => {
     expect(p.stderr).toContain('use pasta or slirp4netns');
   });
 
+  it("says in one line why the helper failed, and --rm leaves no container", async () => {
+    const r = await bx(['run', '--rm', '--name', 'bad-helper', '--network', 'pasta:--no-such-option', IMAGE, 'true']);
+    expect(r.code).toBe(125);
+    expect(r.stderr).toMatch(/^Error: the network helper pasta failed: \S*pasta: unrecognized option '--no-such-option'\n$/);
+    expect(await ok(['ps', '-a', '--format', '{{.Names}}'])).not.toContain('bad-helper');
+  });
+
   it('uses pasta by default where it is installed', async () => {
     const out = await ok(['create', '--name', 'default-net', IMAGE, 'true']);
     expect(out).toMatch(/^[0-9a-f]{64}\n$/);

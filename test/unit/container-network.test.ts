@@ -6,6 +6,7 @@ import {
   checkPublishable,
   exposedPorts,
   helperArgs,
+  helperBindsHostPorts,
   hostsFile,
   networkText,
   parseAddHost,
@@ -85,6 +86,19 @@ describe('helperArgs', () => {
     const { args, forwards } = helperArgs({ kind: 'slirp4netns', allowHostLoopback: false }, [parsePublish('9000-9001:90-91/udp')]);
     expect(args).toContain('--disable-host-loopback');
     expect(forwards).toEqual(['udp:0.0.0.0:9000:90', 'udp:0.0.0.0:9001:91']);
+  });
+});
+
+describe('helperBindsHostPorts', () => {
+  it('is true with -p, or with -t/-u among pasta options, and false for the rest', () => {
+    const pasta = (args: string[]) => ({ kind: 'pasta' as const, args });
+    expect(helperBindsHostPorts(pasta([]), [])).toBe(false);
+    expect(helperBindsHostPorts(pasta(['--map-gw', '-T', '8080']), [])).toBe(false);
+    expect(helperBindsHostPorts(pasta([]), [parsePublish('8080:80')])).toBe(true);
+    expect(helperBindsHostPorts(pasta(['-t', '8080']), [])).toBe(true);
+    expect(helperBindsHostPorts(pasta(['--udp-ports=53']), [])).toBe(true);
+    expect(helperBindsHostPorts({ kind: 'slirp4netns', allowHostLoopback: true }, [])).toBe(false);
+    expect(helperBindsHostPorts({ kind: 'slirp4netns', allowHostLoopback: false }, [parsePublish('53/udp')])).toBe(true);
   });
 });
 

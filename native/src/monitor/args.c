@@ -12,7 +12,7 @@
   "[--health-process FILE --health-interval MS --health-timeout MS --health-retries N --health-start-period MS " \
   "--health-on-failure ACTION --health-file PATH] [--stop-signal N] [--stop-timeout SECONDS] [--sync-fd N] "   \
   "[--exit-command ARG]... [--sdnotify conmon|container|ignore] [--net-helper pasta|slirp4netns --net-helper-path PATH [--net-arg ARG]... "   \
-  "[--net-forward PROTO:IP:HOSTPORT:CTRPORT]...]"
+  "[--net-forward PROTO:IP:HOSTPORT:CTRPORT]... [--net-no-ports]]"
 
 static int
 parse_number (const char *flag, const char *s, long long min, long long max, long long *out, struct bx_error *err)
@@ -219,6 +219,8 @@ mon_parse_args (int argc, char **argv, struct mon_options *o, struct bx_error *e
         o->terminal = true;
       else if (strcmp (argv[i], "--stdin") == 0)
         o->stdin_open = true;
+      else if (strcmp (argv[i], "--net-no-ports") == 0)
+        o->net_no_ports = true;
       else if (i + 1 >= argc)
         return bx_fail (err, EINVAL, "%s needs a value; " USAGE, argv[i]);
       else if (parse_valued (o, argv[i], argv[i + 1], err) < 0)

@@ -172,8 +172,9 @@ mon_first_start (struct monitor *m)
   struct bx_error err;
   ssize_t n;
 
+  /* The network helper comes up while the CLI attaches; it must be ready by `start`. */
   if (mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0
-      || mon_network_start (&m->o, &m->net, m->pid, report) < 0)
+      || mon_network_spawn (&m->o, &m->net, m->pid, report) < 0)
     {
       send_failure (m, report);
       give_up (m, 1);
@@ -189,7 +190,7 @@ mon_first_start (struct monitor *m)
       if (n != 1 || byte != 's')
         give_up (m, 0);
     }
-  if (mon_runtime_start (&m->o, report) < 0)
+  if (mon_network_ready (&m->o, &m->net, report) < 0 || mon_runtime_start (&m->o, report) < 0)
     {
       send_failure (m, report);
       give_up (m, 1);
@@ -274,7 +275,7 @@ mon_exited (struct monitor *m, int wstatus)
   clock_gettime (CLOCK_REALTIME, &finished);
   m->pid = -1;
   /* The namespace is gone with the init: its ports go now, not at the restart. */
-  mon_network_stop (&m->net);
+  mon_network_release (&m->o, &m->net);
   /* A client that connected before the exit gets the last output and the code. */
   mon_attach_accept (&m->attach);
   mon_pump_drain (&m->pump, &m->log, &m->attach);

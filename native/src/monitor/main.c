@@ -72,7 +72,7 @@ setup (struct monitor *m, struct bx_error *err)
   char path[PATH_MAX];
 
   m->pid = -1;
-  m->net.pid = m->net.exit_fd = -1;
+  mon_network_init (&m->net);
   m->backoff_ms = 100;
   m->attach.listen_fd = -1;
   m->pump.out = m->pump.err = m->pump.in = m->pump.master = -1;
@@ -129,7 +129,7 @@ reap (struct monitor *m)
       else if (m->has_health && pid == m->health.pid)
         mon_health_act (m, mon_health_reaped (&m->health, status, init_exiting (m)));
       else if (pid == m->net.pid)
-        m->net.pid = -1; /* the helper died before the container: nothing left to kill */
+        m->net.pid = -1; /* died before the container, or killed after it: nothing left to kill */
       /* Anything else is an orphan we inherited as the subreaper. */
     }
 }

@@ -54,8 +54,10 @@ struct mon_options
   char *exit_command[MON_MAX_EXIT_ARGS + 1];
   size_t exit_command_len;
   /* --net-helper pasta|slirp4netns at --net-helper-path, its own flags, and
-   * slirp4netns' port forwards (PROTO:IP:HOSTPORT:CTRPORT, one port each). */
+   * slirp4netns' port forwards (PROTO:IP:HOSTPORT:CTRPORT, one port each);
+   * --net-no-ports: the helper binds no host port (network.h). */
   const char *net_helper, *net_helper_path;
+  bool net_no_ports;
   char *net_args[MON_MAX_NET_ARGS];
   size_t net_args_len;
   char **net_forwards;

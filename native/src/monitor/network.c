@@ -2,9 +2,17 @@
  * joins the init's user and network namespaces right after `create` and
  * connects them to the host; the monitor ends it when the init is gone.
  *
- * Readiness: pasta writes its pid file once its ports are bound and the
- * namespace configured, so --pid names a FIFO that we read; slirp4netns writes
- * to --ready-fd, after which its API socket takes the port forwards. */
+ * Starting it is split in two so that it comes up while the CLI attaches: spawn
+ * right after `create`, wait for it only before `start`.  Readiness: pasta
+ * writes its pid file once its ports are bound and the namespace configured, so
+ * --pid names a FIFO that we read; slirp4netns writes to --ready-fd, after which
+ * its API socket takes the port forwards.
+ *
+ * Ending it: a helper's exit is slow (it unregisters its tap device: RCU grace
+ * periods, 50 ms and more on a busy host), and its host ports are free only
+ * once it is gone.  So the monitor waits for it before it reports an exit only
+ * where it publishes ports (no --net-no-ports); otherwise it reports at once
+ * and the reaper collects the helper. */
 #define _GNU_SOURCE
 #include "network.h"
 
@@ -72,8 +80,9 @@ spawn_helper (char *const argv[], int err_fd, int extra, int extra2, struct bx_e
   return pid;
 }
 
-/* The helper's last line of stderr that says something (pasta also complains
- * there that it has no syslog). */
+/* The helper's first line of stderr that says something: both put the cause
+ * first, then usage or "child failed" lines (pasta also complains there that it
+ * has no syslog). */
 static void
 helper_message (int err_fd, char *out, size_t len)
 {
@@ -85,8 +94,8 @@ helper_message (int err_fd, char *out, size_t len)
   while (got < sizeof (buf) - 1 && (n = pread (err_fd, buf + got, sizeof (buf) - 1 - got, (off_t) got)) > 0)
     got += (size_t) n;
   buf[got] = '\0';
-  for (line = strtok_r (buf, "\n", &save); line != NULL; line = strtok_r (NULL, "\n", &save))
-    if (strncmp (line, "Failed to send", 14) != 0 && line[0] != '\0')
+  for (line = strtok_r (buf, "\n", &save); line != NULL && out[0] == '\0'; line = strtok_r (NULL, "\n", &save))
+    if (strncmp (line, "Failed to send", 14) != 0 && strncmp (line, "WARNING", 7) != 0)
       snprintf (out, len, "%s", line);
 }
 
@@ -124,7 +133,8 @@ await_ready (const char *helper, pid_t pid, int ready_fd, int err_fd, struct bx_
       else if (p[1].revents & POLLIN)
         {
           helper_message (err_fd, msg, sizeof (msg));
-          r = bx_fail (err, ECHILD, "the network helper %s failed: %s", helper, msg[0] ? msg : "it exited");
+          /* Its message is the cause: no errno of ours to add. */
+          r = bx_fail (err, 0, "the network helper %s failed: %s", helper, msg[0] ? msg : "it exited");
         }
       else
         {
@@ -193,12 +203,20 @@ slirp_forward (const struct mon_options *o, const char *spec, struct bx_error *e
                   host_port, ip, desc != NULL ? desc + 7 : reply);
 }
 
+static void
+close_fd (int *fd)
+{
+  if (*fd >= 0)
+    close (*fd);
+  *fd = -1;
+}
+
 static int
-start_slirp (const struct mon_options *o, struct mon_net *n, pid_t init, int err_fd, struct bx_error *err)
+spawn_slirp (const struct mon_options *o, struct mon_net *n, pid_t init, struct bx_error *err)
 {
   char *argv[MAX_HELPER_ARGV + 1], userns[64], netns[64], api[PATH_MAX];
   char ready_arg[] = "--ready-fd=3", exit_arg[] = "--exit-fd=4", api_flag[] = "--api-socket";
-  int ready[2] = { -1, -1 }, quit[2] = { -1, -1 }, ret = -1;
+  int ready[2] = { -1, -1 }, quit[2] = { -1, -1 };
   size_t i = 0, k;
 
   snprintf (userns, sizeof (userns), "--userns-path=/proc/%d/ns/user", (int) init);
@@ -222,43 +240,31 @@ start_slirp (const struct mon_options *o, struct mon_net *n, pid_t init, int err
   if (pipe2 (ready, O_CLOEXEC) < 0 || pipe2 (quit, O_CLOEXEC) < 0)
     {
       bx_fail_errno (err, "pipe for slirp4netns");
-      goto out;
+      for (k = 0; k < 2; k++)
+        {
+          close_fd (&ready[k]);
+          close_fd (&quit[k]);
+        }
+      return -1;
     }
-  n->pid = spawn_helper (argv, err_fd, ready[1], quit[0], err);
-  if (n->pid < 0)
-    goto out;
-  close (ready[1]);
-  ready[1] = -1;
+  n->pid = spawn_helper (argv, n->log_fd, ready[1], quit[0], err);
+  close_fd (&ready[1]);
+  close_fd (&quit[0]);
+  n->ready_fd = ready[0];
   n->exit_fd = quit[1];
-  quit[1] = -1;
-  if (await_ready ("slirp4netns", n->pid, ready[0], err_fd, err) < 0)
-    goto out;
-  for (k = 0; k < o->net_forwards_len; k++)
-    if (slirp_forward (o, o->net_forwards[k], err) < 0)
-      goto out;
-  ret = 0;
-out:
-  for (k = 0; k < 2; k++)
-    {
-      if (ready[k] >= 0)
-        close (ready[k]);
-      if (quit[k] >= 0)
-        close (quit[k]);
-    }
-  return ret;
+  return n->pid < 0 ? -1 : 0;
 }
 
 static int
-start_pasta (const struct mon_options *o, struct mon_net *n, pid_t init, int err_fd, struct bx_error *err)
+spawn_pasta (const struct mon_options *o, struct mon_net *n, pid_t init, struct bx_error *err)
 {
-  char *argv[MAX_HELPER_ARGV + 1], userns[64], netns[64], fifo[PATH_MAX];
+  char *argv[MAX_HELPER_ARGV + 1], userns[64], netns[64];
   char foreground[] = "-f", quiet[] = "-q", pid_flag[] = "--pid", netns_flag[] = "--netns", userns_flag[] = "--userns";
   size_t i = 0, k;
-  int ready, ret;
 
   snprintf (userns, sizeof (userns), "/proc/%d/ns/user", (int) init);
   snprintf (netns, sizeof (netns), "/proc/%d/ns/net", (int) init);
-  if (mon_rundir_path (o, "pasta.ready", fifo, sizeof (fifo), err) < 0)
+  if (mon_rundir_path (o, "pasta.ready", n->fifo, sizeof (n->fifo), err) < 0)
     return -1;
   push (argv, &i, (char *) o->net_helper_path);
   push (argv, &i, foreground);
@@ -267,58 +273,113 @@ start_pasta (const struct mon_options *o, struct mon_net *n, pid_t init, int err
     if (push (argv, &i, o->net_args[k]) < 0)
       return bx_fail (err, E2BIG, "too many --net-arg");
   push (argv, &i, pid_flag);
-  push (argv, &i, fifo);
+  push (argv, &i, n->fifo);
   push (argv, &i, netns_flag);
   push (argv, &i, netns);
   push (argv, &i, userns_flag);
   if (push (argv, &i, userns) < 0)
     return bx_fail (err, E2BIG, "too many --net-arg");
   argv[i] = NULL;
-  if ((unlink (fifo) < 0 && errno != ENOENT) || mkfifo (fifo, 0600) < 0)
-    return bx_fail_errno (err, "mkfifo %s", fifo);
+  if ((unlink (n->fifo) < 0 && errno != ENOENT) || mkfifo (n->fifo, 0600) < 0)
+    return bx_fail_errno (err, "mkfifo %s", n->fifo);
   /* Open before pasta does, or its open for writing would wait for a reader. */
-  ready = open (fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (ready < 0)
+  n->ready_fd = open (n->fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (n->ready_fd < 0)
+    return bx_fail_errno (err, "open %s", n->fifo);
+  n->pid = spawn_helper (argv, n->log_fd, -1, -1, err);
+  return n->pid < 0 ? -1 : 0;
+}
+
+void
+mon_network_init (struct mon_net *n)
+{
+  n->pid = -1;
+  n->exit_fd = n->ready_fd = n->log_fd = -1;
+  n->fifo[0] = '\0';
+}
+
+/* What only the start needs: the ready channel, the FIFO, our copy of the log. */
+static void
+close_start (struct mon_net *n)
+{
+  close_fd (&n->ready_fd);
+  close_fd (&n->log_fd);
+  if (n->fifo[0] != '\0')
+    unlink (n->fifo);
+  n->fifo[0] = '\0';
+}
+
+static int
+failed (struct mon_net *n, const struct bx_error *err, char report[MON_REPORT_LEN])
+{
+  mon_network_stop (n);
+  mon_error_report (report, err);
+  return -1;
+}
+
+int
+mon_network_spawn (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN])
+{
+  char log[PATH_MAX];
+  struct bx_error err;
+  int ret;
+
+  /* The helper of the run before may still be on its way out, holding its ports. */
+  mon_network_stop (n);
+  if (o->net_helper == NULL)
+    return 0;
+  memset (&err, 0, sizeof (err));
+  /* A file, not a pipe: the helper logs on after we stopped reading. */
+  if (mon_rundir_path (o, "network.log", log, sizeof (log), &err) < 0)
+    return failed (n, &err, report);
+  n->log_fd = open (log, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+  if (n->log_fd < 0)
     {
-      bx_fail_errno (err, "open %s", fifo);
-      unlink (fifo);
-      return -1;
+      bx_fail_errno (&err, "open %s", log);
+      return failed (n, &err, report);
     }
-  n->pid = spawn_helper (argv, err_fd, -1, -1, err);
-  ret = n->pid < 0 ? -1 : await_ready ("pasta", n->pid, ready, err_fd, err);
-  close (ready);
-  unlink (fifo);
-  return ret;
+  ret = strcmp (o->net_helper, "pasta") == 0 ? spawn_pasta (o, n, init, &err) : spawn_slirp (o, n, init, &err);
+  return ret < 0 ? failed (n, &err, report) : 0;
+}
+
+int
+mon_network_ready (const struct mon_options *o, struct mon_net *n, char report[MON_REPORT_LEN])
+{
+  struct bx_error err;
+  size_t k;
+
+  if (n->pid < 0 || n->ready_fd < 0)
+    return 0;
+  memset (&err, 0, sizeof (err));
+  if (await_ready (o->net_helper, n->pid, n->ready_fd, n->log_fd, &err) < 0)
+    return failed (n, &err, report);
+  for (k = 0; k < o->net_forwards_len; k++)
+    if (slirp_forward (o, o->net_forwards[k], &err) < 0)
+      return failed (n, &err, report);
+  close_start (n);
+  return 0;
 }
 
 int
 mon_network_start (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN])
 {
-  char log[PATH_MAX];
-  struct bx_error err;
-  int log_fd = -1, ret = -1;
+  if (mon_network_spawn (o, n, init, report) < 0)
+    return -1;
+  return mon_network_ready (o, n, report);
+}
 
-  n->pid = -1;
-  n->exit_fd = -1;
-  if (o->net_helper == NULL)
-    return 0;
-  memset (&err, 0, sizeof (err));
-  /* A file, not a pipe: the helper logs on after we stopped reading. */
-  if (mon_rundir_path (o, "network.log", log, sizeof (log), &err) == 0
-      && (log_fd = open (log, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600)) < 0)
-    bx_fail_errno (&err, "open %s", log);
-  if (log_fd >= 0 && strcmp (o->net_helper, "pasta") == 0)
-    ret = start_pasta (o, n, init, log_fd, &err);
-  else if (log_fd >= 0)
-    ret = start_slirp (o, n, init, log_fd, &err);
-  if (log_fd >= 0)
-    close (log_fd);
-  if (ret < 0)
+void
+mon_network_release (const struct mon_options *o, struct mon_net *n)
+{
+  if (!o->net_no_ports)
     {
       mon_network_stop (n);
-      mon_error_report (report, &err);
+      return;
     }
-  return ret;
+  if (n->pid > 0)
+    kill (n->pid, SIGKILL);
+  close_fd (&n->exit_fd);
+  close_start (n);
 }
 
 void
@@ -327,7 +388,6 @@ mon_network_stop (struct mon_net *n)
   if (n->pid > 0 && kill (n->pid, SIGKILL) == 0)
     mon_wait (n->pid, NULL);
   n->pid = -1;
-  if (n->exit_fd >= 0)
-    close (n->exit_fd);
-  n->exit_fd = -1;
+  close_fd (&n->exit_fd);
+  close_start (n);
 }

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { BoxctlError, ConflictError, UserError } from '../../errors.js';
 import type { ContainerPaths } from './layout.js';
 import { checkPortsFree, findHelper } from './net-host.js';
-import { helperArgs, helperOf, parseNetwork, parsePublish, type NetworkMode } from './network.js';
+import { helperArgs, helperBindsHostPorts, helperOf, parseNetwork, parsePublish, type NetworkMode } from './network.js';
 import type { ContainerRecord } from './record.js';
 import { viewOf } from './status.js';
 import { ContainerStore } from './store.js';
@@ -25,11 +25,13 @@ export function monitorNetworkArgs(record: ContainerRecord): string[] {
   if (!helper) return [];
   const path = findHelper(helper);
   if (!path) throw new BoxctlError(`${helper} is not installed: install ${helper === 'pasta' ? 'passt' : 'slirp4netns'}, or recreate the container with another --network`);
-  const { args, forwards } = helperArgs(mode, record.ports.map(parsePublish));
+  const ports = record.ports.map(parsePublish);
+  const { args, forwards } = helperArgs(mode, ports);
   const out = ['--net-helper', helper, '--net-helper-path', path];
   // The monitor takes the word after --net-arg as it is, dashes and all.
   for (const a of args) out.push('--net-arg', a);
   for (const f of forwards) out.push('--net-forward', f);
+  if (!helperBindsHostPorts(mode, ports)) out.push('--net-no-ports');
   return out;
 }
 

@@ -237,6 +237,16 @@ export function helperArgs(mode: NetworkMode, ports: readonly PortSpec[]): { arg
   return { args: [], forwards: [] };
 }
 
+/**
+ * Whether the helper listens on host ports: -p, or pasta's own -t/-u among the
+ * user's pasta:ARGS. The monitor waits for such a helper to be gone before it
+ * reports an exit, so that a stopped container's ports are free (monitor --net-no-ports).
+ */
+export function helperBindsHostPorts(mode: NetworkMode, ports: readonly PortSpec[]): boolean {
+  if (ports.length > 0) return true;
+  return mode.kind === 'pasta' && mode.args.some((a) => /^(-[tu]|--tcp-ports|--udp-ports)/.test(a));
+}
+
 export interface DnsOptions {
   servers: string[];
   search: string[];
