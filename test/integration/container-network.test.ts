@@ -1,16 +1,20 @@
 // Rootless networking as the unprivileged test user, with pasta and with slirp4netns:
-// published TCP and UDP ports, -P, the host's loopback reachable only when allowed,
-// name resolution against a DNS server this test runs, container:NAME, a port clash,
-// privileged ports, and no helper left once the container is gone.
-import { execFileSync } from 'node:child_process';
+// published TCP and UDP ports, -P, the client's address as the server sees it (from a
+// network namespace this test makes, and from the host), the host's loopback reachable
+// only when allowed, name resolution against a DNS server this test runs,
+// container:NAME, a port clash, privileged ports, and no helper left once the
+// container is gone.
+import { execFile, execFileSync } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hostAddresses } from '../../src/engine/container/net-host.js';
+import { SLIRP_GATEWAY } from '../../src/engine/container/network.js';
 import { boxctl, host, testUser, userTempDir } from './harness.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
@@ -19,7 +23,17 @@ const scratch = userTempDir(testUser.uid);
 const root = join(scratch.path, 'r');
 const runroot = join(scratch.path, 'u');
 const echo = join(scratch.path, 'udp-echo');
+const www = join(scratch.path, 'www');
 const { address: hostAddress, gateway } = hostAddresses();
+// A client on "another machine": a network namespace joined to the host by a veth
+// pair, on a /30 of 198.18.0.0/15 (benchmarking addresses) named after our pid.
+const remote = {
+  ns: `boxctl-it-${process.pid}`,
+  hostIf: `bxh${process.pid}`.slice(0, 15),
+  clientIf: `bxc${process.pid}`.slice(0, 15),
+  host: `198.18.${(process.pid >> 6) & 255}.${(process.pid & 63) * 4 + 1}`,
+  client: `198.18.${(process.pid >> 6) & 255}.${(process.pid & 63) * 4 + 2}`,
+};
 
 const bx = (args: readonly string[]) => boxctl(['--root', root, '--runroot', runroot, ...args], testUser);
 
@@ -102,6 +116,26 @@ function helpersOf(id: string): number[] {
   return out;
 }
 
+/** What the CGI in the container printed: busybox httpd's REMOTE_ADDR, "[::ffff:A.B.C.D]". */
+const peerOf = (text: string | undefined): string | undefined => text?.trim().replace(/^\[(.*)\]$/, '$1').replace(/^::ffff:/, '');
+
+/** GET url from inside the remote namespace (as root, with node's fetch). */
+async function fetchFromRemote(url: string): Promise<string> {
+  const script = `fetch(${JSON.stringify(url)}, { signal: AbortSignal.timeout(2000) }).then((r) => r.text()).then((t) => process.stdout.write(t))`;
+  const { stdout } = await promisify(execFile)('ip', ['netns', 'exec', remote.ns, process.execPath, '-e', script], { timeout: 5000 });
+  return stdout;
+}
+
+function makeRemote(): void {
+  const ip = (...args: string[]) => execFileSync('ip', args);
+  ip('netns', 'add', remote.ns);
+  ip('link', 'add', remote.hostIf, 'type', 'veth', 'peer', 'name', remote.clientIf, 'netns', remote.ns);
+  ip('addr', 'add', `${remote.host}/30`, 'dev', remote.hostIf);
+  ip('link', 'set', remote.hostIf, 'up');
+  ip('-n', remote.ns, 'addr', 'add', `${remote.client}/30`, 'dev', remote.clientIf);
+  ip('-n', remote.ns, 'link', 'set', remote.clientIf, 'up');
+}
+
 let hostServer: Server;
 let hostPort: number;
 let dns: Socket;
@@ -112,6 +146,12 @@ beforeAll(async () => {
   await ok(['create', '--name', 'exposing-src', '--network', 'none', IMAGE, 'true']);
   await ok(['commit', '-c', 'EXPOSE 80', '-c', 'EXPOSE 7/udp', 'exposing-src', EXPOSING]);
   await ok(['rm', 'exposing-src']);
+  // A CGI that answers with the client's address as the server saw it (httpd passes
+  // its header on as it is, and fetch wants CRLF).
+  mkdirSync(join(www, 'cgi-bin'), { recursive: true });
+  writeFileSync(join(www, 'cgi-bin', 'peer'), '#!/bin/sh\nprintf \'Content-Type: text/plain\\r\\n\\r\\n%s\\n\' "$REMOTE_ADDR"\n');
+  for (const path of [www, join(www, 'cgi-bin'), join(www, 'cgi-bin', 'peer')]) chmodSync(path, 0o755);
+  makeRemote();
   hostServer = createHttpServer((_, res) => res.end('host loopback\n'));
   hostPort = await new Promise((resolve) => hostServer.listen(0, '127.0.0.1', () => resolve((hostServer.address() as { port: number }).port)));
   // As root: port 53 on every address, so that each helper's way to the host reaches it.
@@ -122,6 +162,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bx(['rm', '-f', '--all']);
+  // The veth pair goes with the namespace.
+  execFileSync('ip', ['netns', 'del', remote.ns], { stdio: 'ignore' });
   hostServer?.close();
   dns?.close();
   scratch.remove();
@@ -140,10 +182,22 @@ describe.each([
     expect(await ok(['port', `web-${helper}`])).toBe(`80/tcp -> 127.0.0.1:${port}\n`);
     const info = JSON.parse(await ok(['inspect', `web-${helper}`]))[0];
     expect(info.HostConfig.NetworkMode).toBe(helper);
-    expect(info.NetworkSettings).toMatchObject({ Helper: helper, SourceAddressKept: helper === 'pasta', HostLoopbackReachable: false });
+    expect(info.NetworkSettings).toMatchObject({ Helper: helper, SourceAddressKept: true, HostLoopbackReachable: false });
     expect(helpersOf(id)).toHaveLength(1);
     await ok(['rm', '-f', `web-${helper}`]);
     expect(helpersOf(id)).toEqual([]);
+  });
+
+  it("shows the server a remote client's own address, and a client on the host as the helper maps it", async () => {
+    const port = await freePort();
+    await ok(['run', '-d', '--name', `peer-${helper}`, '--network', helper, '-p', `${port}:80`, '-v', `${www}:/www:ro`, IMAGE, 'httpd', '-f', '-p', '80', '-h', '/www']);
+    const seen = await until('the remote client', async () => peerOf(await fetchFromRemote(`http://${remote.host}:${port}/cgi-bin/peer`)));
+    expect(seen).toBe(remote.client);
+    // pasta splices loopback connections into the container's own loopback; slirp4netns NATs them from its gateway.
+    expect(peerOf(await httpText(`http://127.0.0.1:${port}/cgi-bin/peer`))).toBe(helper === 'pasta' ? '127.0.0.1' : SLIRP_GATEWAY);
+    const info = JSON.parse(await ok(['inspect', `peer-${helper}`]))[0];
+    expect(info.NetworkSettings.SourceAddressKept).toBe(true);
+    await ok(['rm', '-f', `peer-${helper}`]);
   });
 
   it('echoes UDP through a published UDP port', async () => {

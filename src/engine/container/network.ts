@@ -94,9 +94,16 @@ export function hostLoopbackAllowed(mode: NetworkMode): boolean {
   return mode.kind === 'host';
 }
 
-/** Whether a server in the container sees a published port's client as it is. */
+/**
+ * Whether a server in the container sees a published port's client by its own
+ * address. Both helpers keep it for clients from elsewhere: pasta, and slirp4netns
+ * with its own forwarding (Podman's port_handler=slirp4netns; Podman's default,
+ * rootlesskit, does not). Clients on the host itself differ: pasta shows a loopback
+ * client as 127.0.0.1 and the host's address as its gateway's, slirp4netns shows
+ * a loopback client as 10.0.2.2.
+ */
 export function sourceAddressKept(mode: NetworkMode): boolean {
-  return mode.kind === 'pasta' || mode.kind === 'host';
+  return mode.kind === 'pasta' || mode.kind === 'slirp4netns' || mode.kind === 'host';
 }
 
 export interface PortSpec {
