@@ -55,9 +55,42 @@ export async function removeAnonymousVolumes(root: string, record: { mounts: { t
   if (doomed.length > 0) await v.removeVolumes(root, doomed);
 }
 
+/** --replace: a container that already has the name goes first, as `rm -f` removes it (its volumes stay). */
+async function replaceByName(ctx: Context, name: string | undefined): Promise<void> {
+  if (name === undefined) throw new UserError('--replace needs --name: it replaces the container of that name');
+  const { e, lifecycle } = await engine(ctx);
+  const old = e.store.list().find((r) => r.name === name);
+  if (old) await lifecycle.remove(e, old, { force: true });
+}
+
 async function createFromArgs(ctx: Context, args: Readonly<Record<string, unknown>>) {
   const { requestFrom } = await import('../../engine/container/request.js');
-  return createFromRequest(ctx, requestFrom(args, process.cwd(), process.env));
+  const req: CreateRequest = { ...requestFrom(args, process.cwd(), process.env), createCommand: ctx.argv };
+  if (args.replace) await replaceByName(ctx, req.name);
+  if (req.cidFile === undefined) return createFromRequest(ctx, req);
+  // Claimed before anything is made, written once the id exists, as Podman does.
+  const { claimCidFile } = await import('../../engine/container/cidfile.js');
+  const claim = claimCidFile(req.cidFile);
+  let created;
+  try {
+    created = await createFromRequest(ctx, req);
+  } catch (e) {
+    claim.abandon();
+    throw e;
+  }
+  claim.write(created.record.id);
+  return created;
+}
+
+/** The ids in the --cidfile files; with --ignore a missing file names none. */
+async function cidFileIds(args: Readonly<Record<string, unknown>>): Promise<{ file: string; id: string }[]> {
+  const files = names(args, 'cidfile');
+  if (files.length === 0) return [];
+  const { readCidFile } = await import('../../engine/container/cidfile.js');
+  return files.flatMap((file) => {
+    const id = readCidFile(file, Boolean(args.ignore));
+    return id === undefined ? [] : [{ file, id }];
+  });
 }
 
 /** The create half of `run` and `create`, for any request (kube play builds its own): pulls with progress lines, makes volumes. */
@@ -153,15 +186,15 @@ export const run: CommandSpec = {
   commandAfter: 1,
   async run(ctx, args) {
     const { record, e, lifecycle, root } = await createFromArgs(ctx, args);
-    let monitor;
-    try {
-      monitor = await lifecycle.prepareStart(e, record);
-    } catch (err) {
-      if (record.autoRemove) await lifecycle.remove(e, record, { force: true }).catch(() => undefined);
+    // A --rm container whose process never ran (the monitor, the runtime or the
+    // notification to systemd failed) goes again.
+    const discard = async (err: unknown): Promise<never> => {
+      if (record.autoRemove) await lifecycle.remove(e, record, { force: true, volumes: (r) => removeAnonymousVolumes(root, r) }).catch(() => undefined);
       throw err;
-    }
+    };
+    const monitor = await lifecycle.prepareStart(e, record).catch(discard);
     if (args.detach) {
-      await monitor.release();
+      await monitor.release().catch(discard);
       ctx.stdout.write(`${record.id}\n`);
       return 0;
     }
@@ -176,7 +209,7 @@ export const run: CommandSpec = {
         pid: () => monitor.pid,
       },
       () => monitor.release(),
-    );
+    ).catch(discard);
     if (code === undefined) return 0;
     if (record.autoRemove) {
       // The monitor's exit command removes it too, but only once a second boxctl has
@@ -240,14 +273,20 @@ export const stop: CommandSpec = {
   options: {
     time: { type: 'number', alias: 't', description: "seconds to wait before SIGKILL (default: the container's stop timeout)" },
     all: { type: 'boolean', alias: 'a', description: 'stop every running container', default: false },
+    cidfile: { type: 'string', repeatable: true, description: 'stop the container whose id is in this file (--cidfile of run)', complete: 'files' },
+    ignore: { type: 'boolean', alias: 'i', description: 'a container or cidfile that does not exist is not an error', default: false },
   },
   positionals: [{ ...CONTAINERS, required: false }],
   async run(ctx, args) {
     const { e, lifecycle } = await engine(ctx);
-    const wanted = args.all ? e.store.list().map((r) => r.name) : names(args);
-    if (wanted.length === 0) throw new UserError('name at least one container, or use --all');
+    const wanted = args.all ? e.store.list().map((r) => r.name) : [...names(args), ...(await cidFileIds(args)).map((c) => c.id)];
+    if (wanted.length === 0) {
+      if (args.ignore && names(args, 'cidfile').length > 0) return 0;
+      throw new UserError('name at least one container, or use --all or --cidfile');
+    }
     return eachContainer(ctx, wanted, async (name) => {
-      const record = e.store.find(name);
+      const record = args.ignore ? e.store.tryFind(name) : e.store.find(name);
+      if (!record) return undefined;
       await lifecycle.stop(e, record, args.time === undefined ? record.stopTimeout : Number(args.time));
       return name;
     });
@@ -299,22 +338,39 @@ export const rm: CommandSpec = {
   ],
   options: {
     force: { type: 'boolean', alias: 'f', description: 'kill running containers first', default: false },
+    time: { type: 'number', alias: 't', description: 'with -f: stop running containers gracefully first, waiting this many seconds before SIGKILL' },
     volumes: { type: 'boolean', alias: 'v', description: 'remove their anonymous volumes too', default: false },
     all: { type: 'boolean', alias: 'a', description: 'remove every container', default: false },
+    cidfile: { type: 'string', repeatable: true, description: 'remove the container whose id is in this file (--cidfile of run)', complete: 'files' },
+    ignore: { type: 'boolean', alias: 'i', description: 'a container or cidfile that does not exist is not an error', default: false },
   },
   positionals: [{ ...CONTAINERS, required: false }],
   async run(ctx, args) {
+    if (args.time !== undefined && !args.force) throw new UserError('--time needs --force: only a running container has to be stopped first');
     const { e, lifecycle, root } = await engine(ctx);
-    const wanted = args.all ? e.store.list().map((r) => r.id) : names(args);
-    if (wanted.length === 0 && !args.all) throw new UserError('name at least one container, or use --all');
-    return eachContainer(ctx, wanted, async (name) => {
-      const record = e.store.find(name);
+    const fromFiles = await cidFileIds(args);
+    const wanted = args.all ? e.store.list().map((r) => r.id) : [...names(args), ...fromFiles.map((c) => c.id)];
+    if (wanted.length === 0 && !args.all) {
+      if (args.ignore && names(args, 'cidfile').length > 0) return 0;
+      throw new UserError('name at least one container, or use --all or --cidfile');
+    }
+    const code = await eachContainer(ctx, wanted, async (name) => {
+      const record = args.ignore ? e.store.tryFind(name) : e.store.find(name);
+      if (!record) return undefined;
       await lifecycle.remove(e, record, {
         force: Boolean(args.force),
+        ...(args.time !== undefined ? { stopTimeout: Number(args.time) } : {}),
         ...(args.volumes ? { volumes: (r) => removeAnonymousVolumes(root, r) } : {}),
       });
       return record.id;
     });
+    // A --rm container's own cleanup may still be busy removing it: its cidfile must be
+    // gone when rm returns all the same (a unit's ExecStopPost, then the next ExecStart).
+    if (fromFiles.length > 0) {
+      const { releaseCidFile } = await import('../../engine/container/cidfile.js');
+      for (const c of fromFiles) if (!e.store.tryFind(c.id)) releaseCidFile(c.file, c.id);
+    }
+    return code;
   },
 };
 

@@ -414,13 +414,15 @@ export function inspectContainer(view: ContainerView, ctx: InspectContext): Reco
     config.Healthcheck = healthcheck(r.health);
   }
   config.StopTimeout = r.stopTimeout;
+  if (r.createCommand) config.CreateCommand = r.createCommand;
+  config.sdNotifyMode = r.sdNotify ?? 'conmon';
 
   const ports = parsePorts(r.ports);
   const hostConfig: Record<string, unknown> = {
     Binds: mounts.map((m) => `${m.source ?? ''}:${m.destination}:${m.readOnly ? 'ro' : 'rw'}`),
     CgroupManager: 'cgroupfs',
     CgroupMode: 'private',
-    ContainerIDFile: '',
+    ContainerIDFile: r.cidFile ?? '',
     LogConfig: {
       Type: 'k8s-file',
       Config: null,
