@@ -25,7 +25,7 @@ describe('man pages', () => {
     for (const path of paths(commands)) expect(files).toContain(`boxctl-${path.join('-')}.1`);
     expect(files).toContain('boxctl.1');
     expect(files).not.toContain('boxctl-__complete.1');
-    expect([...files].filter((f) => f.endsWith('.5')).sort()).toEqual(['boxctl-auth.json.5', 'boxctl-registries.conf.5']);
+    expect([...files].filter((f) => f.endsWith('.5')).sort()).toEqual(['boxctl-auth.json.5', 'boxctl-quadlet.5', 'boxctl-registries.conf.5']);
   });
 
   it.each(pages.filter((p) => p.file.endsWith('.1') && p.file !== 'boxctl.1').map((p) => [p.file, p.text]))('%s has every section', (_file, text) => {

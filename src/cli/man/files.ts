@@ -1,15 +1,20 @@
 // The pages of section 5: the files boxctl reads. boxctl has no configuration file of
 // its own yet; its directories and environment are in boxctl(1).
+import { CONTAINER_KEYS, VOLUME_KEYS, type KeyDoc } from '../../engine/systemd/quadlet-keys.js';
 
 export interface FilePage {
   name: string;
   summary: string;
   description: readonly string[];
+  /** Tables of tagged rows after the description (a file's keys). */
+  tables?: readonly { title: string; rows: readonly (readonly [string, string])[] }[];
   /** Where boxctl looks, in order. */
   locations: readonly { path: string; meaning: string }[];
   example: readonly string[];
   seeAlso: readonly string[];
 }
+
+const keyRows = (keys: readonly KeyDoc[]) => keys.map((k) => [`${k.key}=`, `${k.becomes}${k.repeatable ? '; may be given more than once' : ''}`] as const);
 
 export const FILE_PAGES: readonly FilePage[] = [
   {
@@ -52,5 +57,39 @@ export const FILE_PAGES: readonly FilePage[] = [
     ],
     example: ['{', '  "auths": {', '    "127.0.0.1:5000": { "auth": "dXNlcjpwYXNzd29yZA==" }', '  }', '}'],
     seeAlso: ['boxctl(1)', 'boxctl-login(1)', 'boxctl-logout(1)', 'containers-auth.json(5)'],
+  },
+  {
+    name: 'boxctl-quadlet',
+    summary: 'containers and volumes as systemd user units, from .container and .volume files',
+    description: [
+      "A .container or .volume file describes a container or a named volume in systemd's unit syntax. 'boxctl quadlet generate', run by systemd as a user generator at boot and at 'systemctl --user daemon-reload', turns NAME.container into NAME.service, which creates the container (named systemd-NAME unless ContainerName= says otherwise) when it starts and removes it when it stops, and NAME.volume into NAME-volume.service, which creates the volume systemd-NAME (or VolumeName=) once.",
+      "The keys are a subset of Podman's podman-systemd.unit(5), with the same meaning. [Unit], [Service] and [Install] pass through to the service; in [Unit], dependencies on NAME.container and NAME.volume become those files' services; [Install] is applied by the generator (WantedBy=, RequiredBy=, UpheldBy=, Alias=), since generated units cannot be enabled. Any other key or section is an error that names the file and line; that file makes no unit, the others do.",
+      "The service is Type=notify: the container's monitor tells systemd when the container runs. 'boxctl quadlet generate --dry-run' prints the units and the errors. Not supported: .network, .pod, .kube, .image and .build files, drop-in directories, templates (NAME@.container), Notify=healthy.",
+    ],
+    tables: [
+      { title: 'CONTAINER KEYS', rows: keyRows(CONTAINER_KEYS) },
+      { title: 'VOLUME KEYS', rows: keyRows(VOLUME_KEYS) },
+    ],
+    locations: [
+      { path: '$XDG_CONFIG_HOME/boxctl/systemd (default ~/.config/boxctl/systemd)', meaning: "boxctl's own; read first, and a file name found here hides the same name below" },
+      { path: '$XDG_CONFIG_HOME/containers/systemd (default ~/.config/containers/systemd)', meaning: "shared with Podman's generator: with both installed, keep boxctl's files in boxctl's directory" },
+      { path: '$QUADLET_UNIT_DIRS', meaning: 'when set, colon-separated directories read instead of the two above' },
+      { path: '/usr/local/lib/systemd/user-generators/boxctl-user-generator', meaning: 'the generator, installed by install.sh as root' },
+    ],
+    example: [
+      '# ~/.config/boxctl/systemd/web.container',
+      '[Unit]',
+      'Description=a web server',
+      '',
+      '[Container]',
+      'Image=docker.io/library/nginx',
+      'PublishPort=8080:80',
+      'Volume=site.volume:/usr/share/nginx/html',
+      'Environment=TZ=UTC',
+      '',
+      '[Install]',
+      'WantedBy=default.target',
+    ],
+    seeAlso: ['boxctl(1)', 'boxctl-quadlet-generate(1)', 'boxctl-generate-systemd(1)', 'podman-systemd.unit(5)', 'systemd.unit(5)'],
   },
 ];

@@ -126,6 +126,7 @@ function filePage(page: FilePage, version: string): ManPage {
     header(page.name, 5, page.summary, version),
     section('DESCRIPTION'),
     ...page.description.map(para),
+    ...(page.tables ?? []).flatMap((t) => [section(t.title), ...t.rows.map(([tag, body]) => tagged(bold(tag), body))]),
     section('FILES'),
     ...page.locations.map((l) => tagged(italic(l.path), l.meaning)),
     section('EXAMPLE'),
