@@ -103,11 +103,39 @@ link() {
     fi
 }
 
+# The systemd user generator that turns Quadlet-style .container and .volume files into
+# units (docs/systemd.md). systemd reads user generators only from system directories,
+# so only root can install it. It names node and boxctl.js by absolute path: the user
+# manager's PATH need not hold the node boxctl was built with.
+readonly GENERATOR=/usr/local/lib/systemd/user-generators/boxctl-user-generator
+
+generator() {
+    if [[ $EUID -ne 0 ]]; then
+        say "to run .container files under systemd, install the user generator as root: sudo ./install.sh"
+        return
+    fi
+    local node script=$PWD/dist/boxctl.js
+    node=$(readlink -f "$(command -v node)")
+    [[ $node$script != *"'"* ]] || die "cannot write $GENERATOR: a path holds a single quote ($node, $script)"
+    mkdir -p "$(dirname "$GENERATOR")"
+    cat >"$GENERATOR.tmp" <<EOF
+#!/bin/sh
+# boxctl's systemd user generator, written by install.sh: .container and .volume files to units.
+# Users who cannot read this checkout have none of boxctl's units.
+[ -r '$script' ] || exit 0
+exec '$node' '$script' quadlet generate "\$@"
+EOF
+    chmod 755 "$GENERATOR.tmp"
+    mv -f "$GENERATOR.tmp" "$GENERATOR"
+    say "systemd user generator: $GENERATOR (systemctl --user daemon-reload runs it)"
+}
+
 main() {
     check_node
     packages
     build
     link
+    generator
     if ((${#MISSING_RUN[@]})); then
         say "done; before containers can run: sudo apt-get install -y ${MISSING_RUN[*]}"
     else
