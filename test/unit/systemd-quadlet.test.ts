@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import { generateQuadletUnits, type GeneratedUnit } from '../../src/engine/systemd/quadlet.js';
@@ -186,5 +188,16 @@ describe('errors', () => {
       ['template', { 'w@.container': '[Container]\nImage=a\n' }, /template files/],
     ];
     for (const [what, files, message] of cases) expect(failure(files).message, what).toMatch(message);
+  });
+});
+
+describe('docs/systemd.md', () => {
+  it('lists every key boxctl reads, in the table of its section', () => {
+    const doc = readFileSync(new URL('../../docs/systemd.md', import.meta.url), 'utf8');
+    const table = (title: string) => doc.slice(doc.indexOf(`### ${title}`)).split('\n### ')[0]!;
+    for (const [title, keys] of [['[Container] keys', CONTAINER_KEYS], ['[Volume] keys', VOLUME_KEYS]] as const) {
+      const listed = [...table(title).matchAll(/`([A-Za-z]+)=`/g)].map((m) => m[1]);
+      expect(listed.sort(), title).toEqual(keys.map((k) => k.key).sort());
+    }
   });
 });
