@@ -1,7 +1,6 @@
 // Runs one boxctl command line and returns the exit code; never calls process.exit,
 // so tests run it in-process. Plain command lines go through the fast parser; yargs
 // is loaded only for help, version, and lines it must judge.
-import { UserError } from '../errors.js';
 import { processStreams, type GlobalOptions, type Streams } from './context.js';
 import { toExit } from './exit.js';
 import { fastParse } from './fast-parse.js';
@@ -37,10 +36,6 @@ export async function run(argv: readonly string[], streams: Streams = processStr
     return spec.run ? spec.run({ ...streams, globals, argv }, normalise(spec, args)) : 0;
   };
   try {
-    const first = argv.find((a) => !a.startsWith('-'));
-    if (first !== undefined && first === argv[0] && !commands.some((c) => c.name === first)) {
-      throw new UserError(`unknown command '${first}': run 'boxctl --help' to list the commands`);
-    }
     const fast = fastParse(argv, commands);
     if (fast) return await execute(fast.spec, fast.args);
     let code = 0;

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { GLOBAL_OPTIONS, VERSION } from './globals.js';
 import { commands } from './registry.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
+import { explainUsage, lineError } from './usage-errors.js';
 
 /** yargs' reading of the flags: exact names, no --no-x negation, positionals stay strings. */
 export const PARSER_CONFIGURATION = { 'camel-case-expansion': false, 'boolean-negation': false, 'parse-positional-numbers': false } as const;
@@ -18,6 +19,8 @@ function option(o: OptionSpec) {
     ...(o.alias ? { alias: o.alias } : {}),
     ...(o.default !== undefined ? { default: o.default } : {}),
     ...(o.choices ? { choices: [...o.choices] } : {}),
+    // `--format` alone is a mistake, not an empty format.
+    ...(o.type !== 'boolean' ? { requiresArg: true } : {}),
   };
 }
 
@@ -112,6 +115,8 @@ export function separateCommand(argv: readonly string[]): string[] {
 }
 
 export async function parseWithYargs(argv: readonly string[], onCommand: OnCommand): Promise<void> {
+  const early = lineError(argv, commands);
+  if (early) throw new UserError(early);
   line = argv;
   const parser = yargs(separateCommand(argv))
     .parserConfiguration(PARSER_CONFIGURATION)
@@ -123,9 +128,11 @@ export async function parseWithYargs(argv: readonly string[], onCommand: OnComma
     .alias('h', 'help')
     .exitProcess(false)
     .wrap(Math.min(100, process.stdout.columns || 80))
-    .demandCommand(1, 'missing command: run boxctl --help to list them')
+    .demandCommand(1, "missing command: run 'boxctl --help' to list them")
     .fail((msg, err) => {
-      throw err ?? new UserError(msg.replace(/\s+/g, ' ').trim());
+      // yargs' own complaints (YError) are about the line; anything else came from a handler.
+      if (err && err.name !== 'YError') throw err;
+      throw new UserError(explainUsage(msg ?? err?.message ?? '', argv, commands));
     });
   for (const [name, o] of Object.entries(GLOBAL_OPTIONS)) parser.option(name, { ...option(o), global: true });
   for (const spec of commands) register(parser, spec, '', onCommand);

@@ -20,16 +20,39 @@ describe('command line', () => {
     expect(io.err()).toBe("Error: unknown command 'frobnicate': run 'boxctl --help' to list the commands\n");
   });
 
-  it('refuses an unknown --format with exit 125, naming the valid ones', async () => {
+  it('refuses an unknown --format of info before probing the host, naming the valid ones', async () => {
     const io = capture();
     expect(await run(['info', '--format', 'yaml'], io.streams)).toBe(125);
-    expect(io.err()).toBe("Error: unknown --format 'yaml': use 'json' or 'text'\n");
+    expect(io.err()).toBe("Error: unknown --format 'yaml': use 'text', 'json' or a Go template such as '{{.Host.Kernel}}'\n");
     expect(io.out()).toBe('');
   });
 
-  it('refuses an unknown flag with exit 125', async () => {
+  // Each mistake: exit 125, one line on stderr that says what to do, nothing on stdout.
+  it.each([
+    [['info', '--no-such-flag'], "unknown flag: --no-such-flag: run 'boxctl info --help' to list the flags"],
+    [['ps', '-x'], "unknown flag: -x: run 'boxctl ps --help' to list the flags"],
+    [['--bogus', 'ps'], "unknown flag: --bogus: run 'boxctl ps --help' to list the flags"],
+    [['--root', '/nonexistent', 'frobnicate'], "unknown command 'frobnicate': run 'boxctl --help' to list the commands"],
+    [['frobnicate', '--help'], "unknown command 'frobnicate': run 'boxctl --help' to list the commands"],
+    [['volume', 'frob'], "unknown command 'frob' for 'boxctl volume': run 'boxctl volume --help' to list its commands"],
+    [['logs', 'a', 'b'], "unexpected argument 'b': usage: boxctl logs [options] <container>"],
+    [['ps', 'extra'], "unexpected argument 'extra': usage: boxctl ps [options]"],
+    [['run'], 'missing <image>: usage: boxctl run [options] <image> [command...]'],
+    [['ps', '--format'], "flag needs an argument: --format: run 'boxctl ps --help' to list the flags"],
+    [['ps', '-n', '--filter'], "flag needs an argument: --filter: run 'boxctl ps --help' to list the flags"],
+    [['ps', '--all=maybe'], "invalid value 'maybe' for --all: it is true or false (or just --all)"],
+    [['ps', '--last', 'abc'], "invalid value 'abc' for --last: give a number"],
+    [['--log-level=loud', 'ps'], "invalid value 'loud' for --log-level: use debug, info, warn, error"],
+    [['volume'], "missing subcommand: run 'boxctl volume --help' to list them"],
+    [[], "missing command: run 'boxctl --help' to list them"],
+    [['ps', '--format', '{{.Nmae}}'], /^invalid format template: unknown field \.Nmae \(valid fields: \.AutoRemove, .*\.Names, .*\)$/],
+  ] as [string[], string | RegExp][])('boxctl %j', async (argv, message) => {
     const io = capture();
-    expect(await run(['info', '--no-such-flag'], io.streams)).toBe(125);
-    expect(io.err()).toMatch(/^Error: Unknown argument: no-such-flag\n$/);
+    expect(await run(argv, io.streams)).toBe(125);
+    const err = io.err();
+    expect(err.endsWith('\n') && !err.slice(0, -1).includes('\n'), err).toBe(true);
+    expect(err.startsWith('Error: ')).toBe(true);
+    expect(err.slice('Error: '.length, -1)).toMatch(message instanceof RegExp ? message : new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(io.out()).toBe('');
   });
 });

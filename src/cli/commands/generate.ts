@@ -4,7 +4,6 @@
 import { NotFoundError, UserError } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../spec.js';
-import { generateKube } from './kube.js';
 
 const RESTART_CHOICES = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'];
 
@@ -62,9 +61,6 @@ async function systemdRun(ctx: Context, args: Readonly<Record<string, unknown>>)
     }
     made = unit.newContainerUnit({ ...common, boxctl, containerName: record.name, createCommand: record.createCommand, runFlags: RUN_OPTIONS, globalFlags: GLOBAL_OPTIONS });
   } else {
-    if (record.autoRemove) {
-      throw new UserError(`container ${record.name} is removed when it exits (--rm), so a unit could start it only once: use --new`);
-    }
     if (record.sdNotify === 'ignore') {
       throw new UserError(`container ${record.name} was made with --sdnotify=ignore, so a unit could not tell when it runs: use --new, or create it with --sdnotify=conmon`);
     }
@@ -73,17 +69,15 @@ async function systemdRun(ctx: Context, args: Readonly<Record<string, unknown>>)
   const header = unit.unitHeader({ unitName, version: VERSION, command: ['boxctl', ...ctx.argv].map(shellWord).join(' '), noHeader: Boolean(args['no-header']) });
   const text = serializeUnit(made, header);
 
-  // As Podman prints it: Go's JSON, indented by one space.
-  const json = async (value: Record<string, string>) => `${(await import('../render/gofmt.js')).goJson(value, { indent: 1, html: true })}\n`;
   const dir = args.install ? host.userUnitDir(process.env, home) : args.files ? process.cwd() : undefined;
   if (dir === undefined) {
-    ctx.stdout.write(args.format === 'json' ? await json({ [unitName]: text }) : text);
+    ctx.stdout.write(args.format === 'json' ? `${JSON.stringify({ [unitName]: text }, null, 1)}\n` : text);
     return 0;
   }
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${unitName}.service`);
   fs.writeFileSync(file, text, { mode: 0o644 });
-  ctx.stdout.write(args.format === 'json' ? await json({ [unitName]: file }) : `${file}\n`);
+  ctx.stdout.write(args.format === 'json' ? `${JSON.stringify({ [unitName]: file }, null, 1)}\n` : `${file}\n`);
   if (args.install) {
     const user = process.env.USER || userInfo().username;
     const linger = host.lingerEnabled(user)
@@ -122,9 +116,9 @@ const systemd: CommandSpec = {
 
 export const generate: CommandSpec = {
   name: 'generate',
-  summary: 'Generate systemd units or Kubernetes YAML from containers',
-  description: 'Makes files from containers for other tools: systemd user units, and Kubernetes Pod YAML.',
+  summary: 'Generate systemd units from containers',
+  description: 'Makes files from containers for other tools: systemd user units.',
   examples: [{ command: 'boxctl generate systemd --new --name web', description: 'a systemd unit for the container web' }],
   options: {},
-  subcommands: [systemd, generateKube],
+  subcommands: [systemd],
 };

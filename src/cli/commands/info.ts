@@ -18,11 +18,9 @@ export const info: CommandSpec = {
     format: { type: 'string', alias: 'f', description: "'text' for people, 'json', or a Go template such as '{{.Overlay.Driver}}'", default: 'text' },
   },
   async run(ctx, args) {
-    const [{ gatherFacts }, { buildReport }, { renderInfoAs }] = await Promise.all([
-      import('../../engine/info/gather.js'),
-      import('../../engine/info/report.js'),
-      import('../render/info.js'),
-    ]);
+    const { checkInfoFormat, renderInfoAs } = await import('../render/info.js');
+    checkInfoFormat(String(args.format));
+    const [{ gatherFacts }, { buildReport }] = await Promise.all([import('../../engine/info/gather.js'), import('../../engine/info/report.js')]);
     const report = buildReport(await gatherFacts({ root: ctx.globals.root, runroot: ctx.globals.runroot }));
     ctx.stdout.write(renderInfoAs(report, String(args.format), ctx.color));
     return 0;

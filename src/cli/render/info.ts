@@ -4,6 +4,7 @@
 // info templates name its JSON's camelCase keys.
 import type { InfoReport } from '../../engine/info/report.js';
 import type { CheckStatus } from '../../engine/info/checks.js';
+import { UserError } from '../../errors.js';
 import { compileFormat, isJsonFormat } from './template.js';
 
 const MARK: Record<CheckStatus, string> = { ok: 'ok', warn: 'warn', error: 'FAIL' };
@@ -37,8 +38,15 @@ export function infoTemplateView(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), infoTemplateView(v)]));
 }
 
+/** Refuses, before the host is probed, a format that is no template: it would print itself. */
+export function checkInfoFormat(format: string): void {
+  if (format === 'text' || isJsonFormat(format) || format.includes('{{')) return;
+  throw new UserError(`unknown --format '${format}': use 'text', 'json' or a Go template such as '{{.Host.Kernel}}'`);
+}
+
 /** `text` for people, `json`, or a Go template over the report. */
 export function renderInfoAs(report: InfoReport, format: string, color: boolean): string {
+  checkInfoFormat(format);
   if (format === 'text') return renderInfo(report, color);
   if (isJsonFormat(format)) return `${JSON.stringify(report, null, 2)}\n`;
   const view = infoTemplateView(report) as Record<string, unknown>;
