@@ -7,6 +7,9 @@
  *       inside a user+mount namespace, try the kernel overlay (userxattr) and then
  *       fuse-overlayfs on scratch dirs under DIR, which must be empty; DIR is
  *       removed afterwards from inside the namespace.
+ *   boxctl-probe netns PATH
+ *       the user namespace a container must join along with the network namespace
+ *       PATH (netns.h): "userns" is a /proc/PID/ns/user path, or null for none.
  *
  * One JSON line on stdout, see native/README.md. */
 #define _GNU_SOURCE
@@ -24,6 +27,7 @@
 #include "error.h"
 #include "fsutil.h"
 #include "idmap.h"
+#include "netns.h"
 #include "userns.h"
 
 static int
@@ -239,6 +243,25 @@ cmd_overlay (int argc, char **argv, struct bx_error *err)
   return 0;
 }
 
+static int
+cmd_netns (int argc, char **argv, struct bx_error *err)
+{
+  char userns[64];
+  int ret;
+
+  if (argc != 1)
+    return bx_fail (err, EINVAL, "usage: boxctl-probe netns PATH");
+  ret = bx_netns_owner (argv[0], userns, sizeof (userns), err);
+  if (ret < 0)
+    return ret;
+  /* A /proc/PID/ns/user path: nothing to escape. */
+  if (userns[0] != '\0')
+    printf ("{\"ok\":true,\"userns\":\"%s\"}\n", userns);
+  else
+    printf ("{\"ok\":true,\"userns\":null}\n");
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,11 +270,13 @@ main (int argc, char **argv)
 
   memset (&err, 0, sizeof (err));
   if (argc < 2)
-    ret = bx_fail (&err, EINVAL, "usage: boxctl-probe userns|overlay ...");
+    ret = bx_fail (&err, EINVAL, "usage: boxctl-probe userns|overlay|netns ...");
   else if (strcmp (argv[1], "userns") == 0)
     ret = cmd_userns (argc - 2, argv + 2, &err);
   else if (strcmp (argv[1], "overlay") == 0)
     ret = cmd_overlay (argc - 2, argv + 2, &err);
+  else if (strcmp (argv[1], "netns") == 0)
+    ret = cmd_netns (argc - 2, argv + 2, &err);
   else
     ret = bx_fail (&err, EINVAL, "unknown probe '%s'", argv[1]);
   if (ret < 0)

@@ -4,9 +4,9 @@
 // only when allowed, name resolution against a DNS server this test runs,
 // container:NAME, a port clash, privileged ports, and no helper left once the
 // container is gone.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
@@ -273,6 +273,55 @@ describe.each([
     // Stopped: the port is free again for anyone.
     await new Promise<void>((resolve, reject) => createTcpServer().once('error', reject).listen(port, '127.0.0.1', function (this: Server) { this.close(() => resolve()); }));
     await ok(['rm', `clash-${helper}`]);
+  });
+});
+
+describe('--network ns:PATH', () => {
+  // The test user's own user and network namespace, held by a sleep; a link to it;
+  // a bind mount of it and one of the host's network namespace, made by root.
+  let holder: ChildProcess;
+  let pid: number;
+  const link = join(scratch.path, 'netns-link');
+  const mounted = join(scratch.path, 'netns-mount');
+  const hostNet = join(scratch.path, 'host-netns-mount');
+
+  beforeAll(async () => {
+    holder = spawn('runuser', ['-u', testUser.user, '--', 'unshare', '-Urn', 'sleep', '600'], { stdio: 'ignore' });
+    // runuser's child runs unshare, which maps root to the user and then execs sleep.
+    pid = await until('the namespace holder', async () => {
+      const child = Number(readFileSync(`/proc/${holder.pid}/task/${holder.pid}/children`, 'utf8').trim());
+      return child > 0 && readFileSync(`/proc/${child}/comm`, 'utf8').trim() === 'sleep' ? child : undefined;
+    });
+    symlinkSync(`/proc/${pid}/ns/net`, link);
+    for (const [source, target] of [[`/proc/${pid}/ns/net`, mounted], ['/proc/self/ns/net', hostNet]] as const) {
+      writeFileSync(target, '');
+      execFileSync('mount', ['--bind', source, target]);
+    }
+  });
+
+  afterAll(() => {
+    for (const target of [mounted, hostNet]) execFileSync('umount', [target], { stdio: 'ignore' });
+    if (pid) process.kill(pid);
+    holder?.kill();
+  });
+
+  it('joins a network namespace of the user by any path to it, and the user namespace that owns it', async () => {
+    const want = readlinkSync(`/proc/${pid}/ns/net`);
+    for (const path of [`/proc/${pid}/ns/net`, link, mounted]) {
+      const r = await bx(['run', '--rm', '--network', `ns:${path}`, IMAGE, 'sh', '-c', 'readlink /proc/self/ns/net; ip -o link | wc -l']);
+      expect(r.code, `ns:${path}: ${r.stderr}`).toBe(0);
+      // Its loopback only: what `unshare -n` made.
+      expect(r.stdout).toBe(`${want}\n1\n`);
+    }
+  });
+
+  it("refuses the host's network namespace and what is no namespace, in one line each", async () => {
+    const host = await bx(['create', '--network', `ns:${hostNet}`, IMAGE, 'true']);
+    expect(host.code).toBe(125);
+    expect(host.stderr).toMatch(/^Error: invalid network namespace: cannot join \S+: it belongs to the host's user namespace, which only root may join; .*\n$/);
+    const file = await bx(['create', '--network', 'ns:/etc/hostname', IMAGE, 'true']);
+    expect(file.code).toBe(125);
+    expect(file.stderr).toBe('Error: invalid network namespace: /etc/hostname is not a namespace: give /proc/PID/ns/net or a mount of one\n');
   });
 });
 

@@ -5,9 +5,11 @@ import {
   checkPrivileged,
   checkPublishable,
   exposedPorts,
+  fitMountsToUserns,
   helperArgs,
   helperBindsHostPorts,
   hostsFile,
+  mapsId,
   networkText,
   parseAddHost,
   parseNetwork,
@@ -99,6 +101,24 @@ describe('helperBindsHostPorts', () => {
     expect(helperBindsHostPorts(pasta(['--udp-ports=53']), [])).toBe(true);
     expect(helperBindsHostPorts({ kind: 'slirp4netns', allowHostLoopback: true }, [])).toBe(false);
     expect(helperBindsHostPorts({ kind: 'slirp4netns', allowHostLoopback: false }, [parsePublish('53/udp')])).toBe(true);
+  });
+});
+
+describe('joining a user namespace', () => {
+  const pts = { destination: '/dev/pts', type: 'devpts', options: ['nosuid', 'newinstance', 'mode=0620', 'gid=5'] };
+  const shm = { destination: '/dev/shm', type: 'tmpfs', options: ['mode=1777'] };
+
+  it("reads /proc/PID/gid_map lines", () => {
+    const full = '         0       1001          1\n         1     100000      65536\n';
+    expect(mapsId(full, 5)).toBe(true);
+    expect(mapsId(full, 65537)).toBe(false);
+    expect(mapsId('         0       1001          1\n', 5)).toBe(false);
+    expect(mapsId('', 0)).toBe(false);
+  });
+
+  it('drops gid=5 from devpts where the joined namespace does not map it, as for a namespace of its own', () => {
+    expect(fitMountsToUserns([pts, shm], '0 1001 1\n')).toEqual([{ ...pts, options: ['rprivate', 'nosuid', 'newinstance', 'mode=0620'] }, shm]);
+    expect(fitMountsToUserns([pts, shm], '0 1001 1\n1 100000 65536\n')).toEqual([pts, shm]);
   });
 });
 

@@ -1,14 +1,16 @@
 // What a container's network needs each time it starts, before its monitor runs:
 // the published host ports still free (pasta goes on when one is taken), the
-// helper's command line for the monitor, and, for container:NAME, the namespaces
-// of that container's current process written into the bundle.
+// helper's command line for the monitor, and, for container:NAME and ns:PATH, the
+// namespaces to join written into the bundle.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { BoxctlError, ConflictError, UserError } from '../../errors.js';
+import { helperPath } from '../../native/helpers.js';
 import type { ContainerPaths } from './layout.js';
 import { checkPortsFree, findHelper } from './net-host.js';
-import { helperArgs, helperBindsHostPorts, helperOf, parseNetwork, parsePublish, type NetworkMode } from './network.js';
+import { fitMountsToUserns, helperArgs, helperBindsHostPorts, helperOf, parseNetwork, parsePublish, type NetworkMode } from './network.js';
 import type { ContainerRecord } from './record.js';
 import { viewOf } from './status.js';
 import { ContainerStore } from './store.js';
@@ -35,24 +37,49 @@ export function monitorNetworkArgs(record: ContainerRecord): string[] {
   return out;
 }
 
-/** /proc/PID/ns/net of a process: its user namespace is the one that owns it. */
-export function joinPaths(netPath: string): { network: string; user?: string } {
-  const m = /^\/proc\/(\d+)\/ns\/net$/.exec(netPath);
-  return m ? { network: netPath, user: `/proc/${m[1]}/ns/user` } : { network: netPath };
+interface JoinPaths {
+  network: string;
+  user?: string;
 }
 
-interface SpecNamespaces {
+/**
+ * A network namespace file (/proc/PID/ns/net, a mount of one, a link to one) and the
+ * user namespace that owns it, which a rootless container must join as well:
+ * boxctl-probe asks the kernel for the owner and names a process of ours in it.
+ */
+export function joinPaths(netPath: string): JoinPaths {
+  const probe = helperPath('boxctl-probe');
+  const r = spawnSync(probe, ['netns', netPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let answer: { ok: boolean; userns?: string | null; error?: string } | undefined;
+  try {
+    answer = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '') as typeof answer;
+  } catch {
+    throw new BoxctlError(`boxctl-probe netns gave no answer (${r.error?.message ?? `exit status ${r.status}`}): rebuild the native part with 'npm rebuild boxctl'`);
+  }
+  if (!answer?.ok) throw new UserError(`invalid network namespace: ${answer?.error ?? netPath}`);
+  return answer.userns ? { network: netPath, user: answer.userns } : { network: netPath };
+}
+
+/** The namespaces of a container's own process: its user namespace made its network one. */
+function processJoinPaths(pid: number): JoinPaths {
+  return { network: `/proc/${pid}/ns/net`, user: `/proc/${pid}/ns/user` };
+}
+
+interface SpecToJoin {
+  mounts: { destination: string; options?: string[] }[];
   linux: { namespaces: { type: string; path?: string }[] };
 }
 
 /** Points the bundle's network (and user) namespace entries at paths to join. */
-function writeJoin(config: string, paths: { network: string; user?: string }): void {
-  const spec = JSON.parse(readFileSync(config, 'utf8')) as SpecNamespaces;
+function writeJoin(config: string, paths: JoinPaths): void {
+  const spec = JSON.parse(readFileSync(config, 'utf8')) as SpecToJoin;
   spec.linux.namespaces = spec.linux.namespaces.map((ns) => {
     if (ns.type === 'network') return { type: 'network', path: paths.network };
     if (ns.type === 'user' && paths.user) return { type: 'user', path: paths.user };
     return ns;
   });
+  // /proc/PID/ns/user: the joined namespace's own mapping decides, not the one asked for.
+  if (paths.user) spec.mounts = fitMountsToUserns(spec.mounts, readFileSync(paths.user.replace(/ns\/user$/, 'gid_map'), 'utf8'));
   writeFileSync(config, `${JSON.stringify(spec, null, 1)}\n`, { mode: 0o600 });
 }
 
@@ -73,7 +100,9 @@ export async function prepareNetwork(record: ContainerRecord, paths: ContainerPa
   if (mode.kind === 'container') {
     // $root/containers/ID and $runroot/containers/ID (layout.ts).
     const pid = runningPidOf(dirname(dirname(paths.dir)), dirname(dirname(paths.run)), mode.name);
-    writeJoin(paths.config, joinPaths(`/proc/${pid}/ns/net`));
+    writeJoin(paths.config, processJoinPaths(pid));
   }
+  // The process that leads to the owner may have changed since create.
+  if (mode.kind === 'ns') writeJoin(paths.config, joinPaths(mode.path));
   if (helperOf(mode)) await checkPortsFree(record.ports.map(parsePublish));
 }

@@ -254,6 +254,32 @@ export function helperBindsHostPorts(mode: NetworkMode, ports: readonly PortSpec
   return mode.kind === 'pasta' && mode.args.some((a) => /^(-[tu]|--tcp-ports|--udp-ports)/.test(a));
 }
 
+/** Whether a /proc/PID/{uid,gid}_map ("inside outside count" lines) maps `id`. */
+export function mapsId(mapText: string, id: number): boolean {
+  return mapText.split('\n').some((line) => {
+    const [inside, , count] = line.trim().split(/\s+/).map(Number);
+    return inside !== undefined && count !== undefined && inside <= id && id < inside + count;
+  });
+}
+
+interface MountEntry {
+  destination: string;
+  options?: string[];
+}
+
+/**
+ * The mounts for a container that joins another user namespace (ns:PATH,
+ * container:NAME): devpts takes gid=5 (tty) only where that namespace maps it,
+ * as the spec generator decides for a namespace of the container's own.
+ */
+export function fitMountsToUserns<M extends MountEntry>(mounts: readonly M[], gidMap: string): M[] {
+  if (mapsId(gidMap, 5)) return [...mounts];
+  return mounts.map((m) => {
+    if (m.destination !== '/dev/pts' || !m.options?.includes('gid=5')) return m;
+    return { ...m, options: ['rprivate', ...m.options.filter((o) => o !== 'gid=5')] };
+  });
+}
+
 export interface DnsOptions {
   servers: string[];
   search: string[];
