@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import { generateQuadletUnits, quadletKind, type GeneratedUnit, type QuadletContext, type QuadletFile } from './quadlet.js';
 import { parseUnit } from './unit-file.js';
 
-interface ReadResult {
+export interface ReadResult {
   files: QuadletFile[];
   errors: Error[];
 }
@@ -33,7 +33,7 @@ function walk(dir: string): string[] {
 }
 
 /** The .container and .volume files of `dirs`; a name met again in a later directory is skipped. */
-function readQuadletFiles(dirs: readonly string[]): ReadResult {
+export function readQuadletFiles(dirs: readonly string[]): ReadResult {
   const seen = new Set<string>();
   const files: QuadletFile[] = [];
   const errors: Error[] = [];
