@@ -1,6 +1,6 @@
-// `boxctl ui`: the interactive dashboard. Ink and React load only here, inside run().
+// `boxctl ui`: the interactive dashboard. Ink and React load only here, inside run()
+// (after the first frame: dashboard/run.ts).
 import { UserError } from '../../errors.js';
-import { importWithoutFetch } from '../ui/dashboard/load.js';
 import type { CommandSpec } from '../spec.js';
 
 export const ui: CommandSpec = {
@@ -19,12 +19,13 @@ export const ui: CommandSpec = {
     const interval = Number(args.interval);
     if (!(interval >= 0.5 && interval <= 10)) throw new UserError(`invalid --interval '${String(args.interval)}': give seconds between 0.5 and 10`);
     if (!process.stdout.isTTY || !process.stdin.isTTY) throw new UserError("boxctl ui needs a terminal: run it in one, or use 'boxctl ps' and 'boxctl logs' in scripts");
-    const [{ currentPaths }, { runDashboard }] = await Promise.all([import('../../engine/paths.js'), importWithoutFetch(() => import('../ui/dashboard/run.js'))]);
+    const [{ currentPaths }, { runDashboard }] = await Promise.all([import('../../engine/paths.js'), import('../ui/dashboard/run.js')]);
     const paths = currentPaths(ctx.globals);
     return runDashboard({
       root: paths.root,
       runroot: paths.runroot,
-      color: process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb',
+      // no-color.org: set and not empty.
+      color: !process.env.NO_COLOR && process.env.TERM !== 'dumb',
       refreshMs: interval * 1000,
       self: [process.execPath, process.argv[1] ?? 'boxctl'],
     });

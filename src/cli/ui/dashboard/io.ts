@@ -11,6 +11,7 @@ import * as lifecycle from '../../../engine/container/lifecycle.js';
 import type { Engine } from '../../../engine/container/lifecycle.js';
 import type { ContainerRecord, ContainerView } from '../../../engine/container/record.js';
 import { computeStats, sampleStats, type StatsSample } from '../../../engine/container/stats.js';
+import { SYSTEMD_UNIT_LABEL } from '../../../engine/container/sdnotify.js';
 import { imagesInUse } from '../../../engine/container/store.js';
 import { nowNanoseconds } from '../../../engine/container/time-spec.js';
 import { listVolumes, lookupVolume, pruneVolumes, removeVolumes } from '../../../engine/volume/store.js';
@@ -40,14 +41,11 @@ function uidMap(pid: number | undefined): string {
   }
 }
 
-/** The label a container run by a user unit carries (from BOXCTL_SYSTEMD_UNIT): the unit's name. */
-export const UNIT_LABEL = 'io.boxctl.systemd.unit';
-
 /**
- * The user unit of a container: the one its label names, else the file `generate
- * systemd` would write for it; and what systemd says of it. Asked now and then, in the
- * background (it costs a process); "unknown" where no user manager answers, as where
- * systemd is not running.
+ * The user unit of a container: the one its label names (a generated unit runs it with
+ * BOXCTL_SYSTEMD_UNIT set, sdnotify.ts), else the file `generate systemd` would write
+ * for it; and what systemd says of it. Asked now and then, in the background (it costs
+ * a process); "unknown" where no user manager answers, as where systemd is not running.
  */
 class Units {
   private readonly states = new Map<string, { state: string; at: number }>();
@@ -55,7 +53,7 @@ class Units {
 
   of(record: ContainerRecord): { name: string; state: string } | undefined {
     const generated = `container-${record.name}.service`;
-    const unit = record.labels[UNIT_LABEL] || (existsSync(join(this.dir, generated)) ? generated : undefined);
+    const unit = record.labels[SYSTEMD_UNIT_LABEL] || (existsSync(join(this.dir, generated)) ? generated : undefined);
     if (unit === undefined) return undefined;
     const known = this.states.get(unit);
     if (!known || Date.now() - known.at > 10_000) {

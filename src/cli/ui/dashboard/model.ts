@@ -372,7 +372,7 @@ function confirmPrune(s: DashState, what: ListView): Update {
     images: 'Remove all dangling images?',
     volumes: 'Remove all volumes no container uses?',
   }[what];
-  return confirm(s, `${question} [y/N]`, { kind: 'prune', what });
+  return confirm(s, question, { kind: 'prune', what });
 }
 
 const SORT_KEYS: Record<string, SortColumn> = { N: 'name', I: 'image', U: 'status', C: 'cpu', M: 'mem' };
@@ -435,14 +435,14 @@ function onContainerKey(s: DashState, key: string): Update {
     case 's':
       return live ? none(say(s, `${c.name} is already ${c.status}`, 'error')) : { state: say(s, `starting ${c.name}...`), effects: [act('start')] };
     case 'x':
-      return live ? confirm(s, `Stop container ${c.name}? [y/N]`, act('stop')) : none(say(s, `${c.name} is not running`, 'error'));
+      return live ? confirm(s, `Stop container ${c.name}?`, act('stop')) : none(say(s, `${c.name} is not running`, 'error'));
     case 'r':
-      return confirm(s, `Restart container ${c.name}? [y/N]`, act('restart'));
+      return confirm(s, `Restart container ${c.name}?`, act('restart'));
     case 'p':
       if (!live) return none(say(s, `${c.name} is not running: only a running container can be paused`, 'error'));
       return { state: s, effects: [act(c.status === 'paused' ? 'unpause' : 'pause')] };
     case 'D':
-      return confirm(s, `Remove container ${c.name}${live ? ' (it is running: it will be killed)' : ''}? [y/N]`, act('remove'));
+      return confirm(s, `Remove container ${c.name}${live ? ' (it is running: it will be killed)' : ''}?`, act('remove'));
     case 'e':
       return c.status === 'running' ? { state: s, effects: [{ kind: 'exec', id: c.id, name: c.name }] } : none(say(s, `${c.name} is ${c.status}: a shell needs it running`, 'error'));
   }
@@ -457,7 +457,7 @@ function onImageKey(s: DashState, key: string): Update {
   if (key === 'i') return { state: s, effects: [{ kind: 'inspect', what: 'images', key: image.id }] };
   if (key === 'D') {
     const used = image.usedBy.length > 0 ? ` (used by ${image.usedBy.join(', ')}: it will fail)` : '';
-    return confirm(s, `Remove image ${name}${used}? [y/N]`, { kind: 'remove-image', id: image.id, name });
+    return confirm(s, `Remove image ${name}${used}?`, { kind: 'remove-image', id: image.id, name });
   }
   return none(s);
 }
@@ -466,7 +466,7 @@ function onVolumeKey(s: DashState, key: string): Update {
   const volume = visibleVolumes(s).find((v) => v.name === s.selected.volumes);
   if (!volume) return none(s);
   if (key === 'i') return { state: s, effects: [{ kind: 'inspect', what: 'volumes', key: volume.name }] };
-  if (key === 'D') return confirm(s, `Remove volume ${volume.name}? [y/N]`, { kind: 'remove-volume', name: volume.name });
+  if (key === 'D') return confirm(s, `Remove volume ${volume.name}?`, { kind: 'remove-volume', name: volume.name });
   return none(s);
 }
 
@@ -500,7 +500,8 @@ function onLogsKey(s: DashState, key: string): Update {
     case 'w':
       return set({ ...logs, wrap: !logs.wrap });
     case '/':
-      return none({ ...s, prompt: { kind: 'search', text: logs.search } });
+      // A new search, as in less and vi; n and N go on with the last one.
+      return none({ ...s, logs: clearSearch(logs), prompt: { kind: 'search', text: '' } });
     case 'n':
     case 'N':
       if (logs.search === '') return none(say(s, "no search yet: '/' starts one", 'error'));

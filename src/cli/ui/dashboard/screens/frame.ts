@@ -5,7 +5,7 @@ import type { PullScreen } from '../../pull-screen.js';
 import { pullScreen } from '../../pull-screen.js';
 import { pullView } from '../../pull-model.js';
 import { bodyHeight, visibleContainers, type DashState } from '../model.js';
-import { clip, spread, type Line } from './line.js';
+import { clip, fit, spread, type Line } from './line.js';
 import { containersBody, imagesBody, volumesBody } from './lists.js';
 import { logsBody } from './logs.js';
 import { helpBody, inspectBody, statsBody } from './panes.js';
@@ -46,9 +46,12 @@ function title(s: DashState, width: number): Line {
   return spread([{ text: 'boxctl ', style: 'title' }, { text: counts }, { text: sort + filter, style: 'dim' }], [{ text: '? help', style: 'key' }], width);
 }
 
+const CONFIRM = ' [y/N]';
+
 function status(s: DashState, width: number): Line {
   const p = s.prompt;
-  if (p?.kind === 'confirm') return clip([{ text: p.question, style: 'prompt' }], width);
+  // The answer keys stay in sight: a long question loses its middle instead.
+  if (p?.kind === 'confirm') return [{ text: `${fit(p.question, width - CONFIRM.length).trimEnd()}${CONFIRM}`, style: 'prompt' }];
   if (p) return clip([{ text: `${{ filter: '/', search: '/', command: ':' }[p.kind]}${p.text}`, style: 'prompt' }, { text: '_' }], width);
   if (s.message) return clip([{ text: s.message.text, style: s.message.tone }], width);
   return clip([{ text: HINTS[s.view], style: 'dim' }], width);

@@ -9,33 +9,32 @@ import { headerLine, layout, rowLine, windowStart, type Cell, type Column } from
 
 const STATUS_STYLE: Record<ContainerRow['status'], Style> = { running: 'running', paused: 'paused', created: 'created', exited: 'exited' };
 
-function containerColumns(width: number): Column[] {
-  const wide = width >= 120;
-  return [
-    ...(wide ? [{ title: 'CONTAINER ID', min: 12, want: 12, priority: 6 }] : []),
-    { title: 'NAME', min: 12, want: 24, priority: 1, flex: true },
-    { title: 'IMAGE', min: 16, want: 40, priority: 2, flex: true, cut: 'start' },
-    { title: 'STATUS', min: 20, want: 26, priority: 0 },
-    { title: 'HEALTH', min: 7, want: 9, priority: 3 },
-    { title: 'CPU%', min: 5, want: 6, priority: 4, align: 'right' },
-    { title: 'MEM', min: 8, want: 9, priority: 4, align: 'right' },
-    { title: 'PORTS', min: 3, want: 40, priority: 5, flex: true },
-  ];
-}
+type ContainerColumn = Column & { cell: (c: ContainerRow) => Cell };
 
 const healthStyle = (h: string): Style => (h === 'unhealthy' ? 'bad' : h === 'healthy' ? 'running' : 'plain');
+const statusStyle = (c: ContainerRow): Style => (c.status === 'exited' && !/^Exited \(0\)/.test(c.statusText) ? 'bad' : STATUS_STYLE[c.status]);
 
-function containerCells(c: ContainerRow, wide: boolean): Cell[] {
-  return [
-    ...(wide ? [{ text: c.id.slice(0, 12), style: 'dim' as const }] : []),
-    { text: c.name },
-    { text: c.image },
-    { text: c.statusText, style: c.status === 'exited' && !/^Exited \(0\)/.test(c.statusText) ? 'bad' : STATUS_STYLE[c.status] },
-    { text: c.health || '-', style: healthStyle(c.health) },
-    { text: c.cpuPercent === undefined ? '-' : c.cpuPercent.toFixed(1) },
-    { text: c.memBytes === undefined ? '-' : humanSize(c.memBytes) },
-    { text: c.ports || '-' },
+/**
+ * The columns for a width: from 120 the container id too; below 100 the health goes
+ * into the status, as `ps` writes it ("Up 3 minutes (healthy)"), which leaves the
+ * status room for its words at 80.
+ */
+function containerColumns(width: number): ContainerColumn[] {
+  const wide = width >= 120;
+  const narrow = width < 100;
+  const columns: (ContainerColumn | false)[] = [
+    wide && { title: 'CONTAINER ID', min: 12, want: 12, priority: 6, cell: (c) => ({ text: c.id.slice(0, 12), style: 'dim' }) },
+    { title: 'NAME', min: 12, want: 24, priority: 1, flex: true, cell: (c) => ({ text: c.name }) },
+    { title: 'IMAGE', min: narrow ? 14 : 16, want: 40, priority: 2, flex: true, cut: 'start', cell: (c) => ({ text: c.image }) },
+    narrow
+      ? { title: 'STATUS', min: 24, want: 30, priority: 0, cell: (c) => ({ text: c.health ? `${c.statusText} (${c.health})` : c.statusText, style: c.health === 'unhealthy' ? 'bad' : statusStyle(c) }) }
+      : { title: 'STATUS', min: 20, want: 26, priority: 0, cell: (c) => ({ text: c.statusText, style: statusStyle(c) }) },
+    !narrow && { title: 'HEALTH', min: 7, want: 9, priority: 3, cell: (c) => ({ text: c.health || '-', style: healthStyle(c.health) }) },
+    { title: 'CPU%', min: 5, want: 6, priority: 4, align: 'right', cell: (c) => ({ text: c.cpuPercent === undefined ? '-' : c.cpuPercent.toFixed(1) }) },
+    { title: 'MEM', min: 8, want: 9, priority: 4, align: 'right', cell: (c) => ({ text: c.memBytes === undefined ? '-' : humanSize(c.memBytes) }) },
+    { title: 'PORTS', min: 5, want: 40, priority: 5, flex: true, cell: (c) => ({ text: c.ports || '-' }) },
   ];
+  return columns.filter((c): c is ContainerColumn => c !== false);
 }
 
 function rows<T>(items: readonly T[], cursor: number, height: number, draw: (item: T, selected: boolean) => Line): Line[] {
@@ -67,22 +66,21 @@ function details(s: DashState, width: number): Line[] {
 export function containersBody(s: DashState, width: number): Line[] {
   const columns = containerColumns(width);
   const widths = layout(columns, width);
-  const wide = columns.length > 7;
   const list = visibleContainers(s);
   const height = listHeight(s.size.rows);
   const body = list.length === 0
     ? [plain(s.snapshot.containers.length === 0 ? '  no containers: `boxctl run -d IMAGE` starts one' : '  no container matches (Esc clears the filter, `a` shows all)')]
-    : rows(list, s.cursor.containers, height, (c, sel) => rowLine(columns, widths, containerCells(c, wide), sel));
+    : rows(list, s.cursor.containers, height, (c, sel) => rowLine(columns, widths, columns.map((column) => column.cell(c)), sel));
   return [clip(headerLine(columns, widths), width), ...pad(body, height), ...details(s, width)];
 }
 
 const IMAGE_COLUMNS: Column[] = [
-  { title: 'REPOSITORY', min: 16, want: 50, priority: 0, flex: true },
-  { title: 'TAG', min: 8, want: 20, priority: 1 },
-  { title: 'IMAGE ID', min: 12, want: 12, priority: 2 },
-  { title: 'CREATED', min: 12, want: 16, priority: 3 },
-  { title: 'SIZE', min: 8, want: 9, priority: 2, align: 'right' },
-  { title: 'USED BY', min: 8, want: 40, priority: 4, flex: true },
+  { title: 'REPOSITORY', min: 20, want: 50, priority: 1, flex: true, cut: 'start' },
+  { title: 'TAG', min: 8, want: 20, priority: 2 },
+  { title: 'IMAGE ID', min: 12, want: 12, priority: 3 },
+  { title: 'CREATED', min: 13, want: 18, priority: 0 },
+  { title: 'SIZE', min: 8, want: 9, priority: 3, align: 'right' },
+  { title: 'USED BY', min: 7, want: 40, priority: 4, flex: true },
 ];
 
 export function imagesBody(s: DashState, width: number, now: number): Line[] {
@@ -104,9 +102,9 @@ export function imagesBody(s: DashState, width: number, now: number): Line[] {
 
 function volumeColumns(width: number): Column[] {
   return [
-    { title: 'NAME', min: 20, want: 64, priority: 0, flex: true },
+    { title: 'NAME', min: 20, want: 64, priority: 1, flex: true },
     { title: 'DRIVER', min: 6, want: 6, priority: 2 },
-    { title: 'CREATED', min: 14, want: 16, priority: 1 },
+    { title: 'CREATED', min: 13, want: 18, priority: 0 },
     { title: 'USED BY', min: 10, want: 40, priority: 3, flex: true },
     ...(width >= 140 ? [{ title: 'MOUNTPOINT', min: 20, want: 80, priority: 4 }] : []),
   ];

@@ -3,12 +3,13 @@ import { humanSize } from '../../../render/units.js';
 import type { DashState } from '../model.js';
 import { clip, fit, plain, type Line } from './line.js';
 
-const BARS = ' ▁▂▃▄▅▆▇█';
+// Eight heights; the lowest stands for zero too, so that every sample is seen.
+const BARS = '▁▂▃▄▅▆▇█';
 
 /** The last `width` values as bars, scaled to `max`. */
 export function sparkline(values: readonly number[], width: number, max: number): string {
   const shown = values.slice(-width);
-  return shown.map((v) => BARS[max <= 0 ? 0 : Math.max(0, Math.min(8, Math.round((v / max) * 8)))]).join('');
+  return shown.map((v) => BARS[max <= 0 ? 0 : Math.max(0, Math.min(7, Math.round((v / max) * 7)))]).join('');
 }
 
 export function statsBody(s: DashState, width: number, height: number): Line[] {
@@ -17,7 +18,8 @@ export function statsBody(s: DashState, width: number, height: number): Line[] {
   const h = s.history[c.id] ?? { cpu: [], mem: [] };
   const graph = Math.max(10, width - 2);
   const cpuMax = Math.max(100, ...h.cpu);
-  const memMax = c.memLimit && Number.isFinite(c.memLimit) ? c.memLimit : Math.max(1, ...h.mem);
+  // Memory against its peak: without a limit, against the host's memory, the line is flat.
+  const memMax = Math.max(1, ...h.mem);
   const lines: Line[] = [
     clip([{ text: `Stats ${c.name}`, style: 'title' }, { text: `  ${c.statusText}  (one sample a second, newest on the right)`, style: 'dim' }], width),
     [],
@@ -28,7 +30,7 @@ export function statsBody(s: DashState, width: number, height: number): Line[] {
       [
         { text: 'MEM  ', style: 'header' },
         { text: c.memBytes === undefined ? '-' : humanSize(c.memBytes) },
-        { text: `  of ${c.memLimit && Number.isFinite(c.memLimit) ? humanSize(c.memLimit) : 'no limit'}  scale 0-${humanSize(memMax)}`, style: 'dim' },
+        { text: `  limit ${c.memLimit && Number.isFinite(c.memLimit) ? humanSize(c.memLimit) : '-'}  scale 0-${humanSize(memMax)}`, style: 'dim' },
       ],
       width,
     ),
@@ -52,42 +54,44 @@ export function inspectBody(s: DashState, width: number, height: number): Line[]
   return lines;
 }
 
+// Every key, in lines that fit 80 columns, and all of it in 24 rows.
 const HELP: readonly (readonly [string, readonly (readonly [string, string])[]])[] = [
   [
     'Everywhere',
     [
-      ['?', 'this help (again: back)'],
-      [':', 'command: containers, images, volumes, logs [NAME|all], stats, pull IMAGE, prune, help, quit'],
-      ['Esc Tab', 'back to the list, clearing the filter; the next list'],
+      ['?', 'this help (again, or Esc: back)'],
+      [':', 'a command: containers images volumes logs [NAME|all] stats'],
+      ['', 'pull IMAGE  prune  help  quit  (also c ps i img v vol all)'],
+      ['Tab', 'the next list: containers, images, volumes'],
       ['q ^C', 'quit, leaving the terminal as it was'],
     ],
   ],
   [
     'Lists',
     [
-      ['j k Up Down', 'move; PgUp PgDn g G: page, first, last'],
-      ['/', 'filter as you type; Enter keeps it, Esc drops it'],
-      ['a', 'containers: running only / all'],
+      ['j k Up Down', 'move; PgUp PgDn g G: a page, the first, the last'],
+      ['/ Esc', 'filter as you type (Enter keeps it); drop the filter'],
+      ['a', 'containers: running only, or all'],
       ['N I U C M', 'sort by name, image, status, CPU, memory (again: reverse)'],
-      ['Enter l', 'follow the logs; L: all running containers merged'],
-      ['s x r p', 'start, stop, restart, pause/unpause'],
+      ['Enter l L', 'follow the logs; those of all running containers, merged'],
+      ['s x r p', 'start, stop, restart, pause or unpause'],
       ['D P', 'remove the selected; prune (both ask first)'],
       ['i t e', 'inspect; CPU and memory sparklines; a shell in it'],
       ['p', 'images: pull an image'],
     ],
   ],
   [
-    'Logs',
+    'Logs, inspect',
     [
-      ['j k PgUp PgDn', 'scroll back; G or f: follow the end again'],
-      ['/ n N', 'search, highlighting matches; next, previous match'],
-      ['t w', 'timestamps, wrapping'],
+      ['j k PgUp PgDn', 'scroll back; g G: the start, the end (G or f: follow again)'],
+      ['/ n N', 'logs: search, marking matches; the next, the previous match'],
+      ['t w Esc', 'logs: timestamps, wrapping; back to the list'],
     ],
   ],
 ];
 
 export function helpBody(width: number, height: number): Line[] {
-  const keyWidth = 14;
+  const keyWidth = 15;
   const lines: Line[] = [];
   for (const [section, keys] of HELP) {
     lines.push([{ text: section, style: 'title' }]);
