@@ -133,7 +133,7 @@ function podVolumes(spec: At): Map<string, PodVolume> {
       const path = hostPath.get('path').need();
       if (!path.startsWith('/')) throw hostPath.get('path').error('must be an absolute path');
       const type = hostPath.get('type').str() ?? '';
-      out.set(name, { at: v, emptyDir: false, memory: false, hostPath: { path: posix.normalize(path), type }, mount: (m) => ({ type: 'bind', source: posix.normalize(path), ...m }) });
+      out.set(name, { at: v, emptyDir: false, memory: false, hostPath: { path: posix.resolve(path), type }, mount: (m) => ({ type: 'bind', source: posix.resolve(path), ...m }) });
     } else if (pvc.object()) {
       const claim = pvc.get('claimName').need();
       checkVolume(claim, pvc.get('claimName'));
@@ -315,7 +315,7 @@ function planPod(input: PodInput, report: (path: string, message: string) => voi
       const destination = m.get('mountPath').need();
       if (!destination.startsWith('/')) throw m.get('mountPath').error('must be an absolute path');
       if (v.emptyDir) emptyDirs.push({ mount: mounts.length, volume });
-      mounts.push(v.mount({ destination: posix.normalize(destination), readOnly: m.get('readOnly').bool() ?? false }));
+      mounts.push(v.mount({ destination: posix.resolve(destination), readOnly: m.get('readOnly').bool() ?? false }));
     }
     const sc = c.get('securityContext');
     const caps = sc.get('capabilities');
