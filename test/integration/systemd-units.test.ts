@@ -191,7 +191,7 @@ describe('boxctl generate systemd', () => {
     expect(typo.stderr).toMatch(/Unknown key 'NotifyAccesss' in section \[Service\]/);
   });
 
-  it('--format json maps the unit name to the unit, --no-header keeps only its name, and a missing container or a pod is an error', async () => {
+  it('--format json maps the unit name to the unit, --no-header keeps only its name; a missing container, a pod, or --rm without --new is an error', async () => {
     const s = newStore();
     expectOk(await s.bx(['create', '--name', 'job', IMAGE, 'true']), 'create');
     const plain = expectOk(await s.bx(['generate', 'systemd', '--name', '--no-header', '--container-prefix', 'box', '--separator', '_', 'job']), 'plain');
@@ -201,8 +201,18 @@ describe('boxctl generate systemd', () => {
     const missing = await s.bx(['generate', 'systemd', 'nothere']);
     expect(missing).toMatchObject({ code: 125, stdout: '' });
     expect(missing.stderr).toMatch(/^Error: no container named or with id 'nothere' .*boxctl has no pods/);
+    expectOk(await s.bx(['create', '--name', 'mypod-app', '--label', 'io.boxctl.kube.pod=mypod', IMAGE, 'true']), 'create pod member');
+    const pod = await s.bx(['generate', 'systemd', 'mypod']);
+    expect(pod).toMatchObject({ code: 125, stdout: '' });
+    expect(pod.stderr).toMatch(/^Error: 'mypod' is a pod of 'boxctl kube play', and boxctl has no pods of its own .*\(mypod-app\)\n$/);
     const policy = await s.bx(['generate', 'systemd', '--restart-policy', 'sometimes', 'job']);
     expect(policy.code).toBe(125);
+    expectOk(await s.bx(['run', '-d', '--rm', '--name', 'once', '--init', IMAGE, 'sleep', '1000']), 'run --rm');
+    const once = await s.bx(['generate', 'systemd', '--name', 'once']);
+    expect(once).toMatchObject({ code: 125, stderr: 'Error: container once is removed when it exits (--rm), so a unit could start it only once: use --new\n' });
+    const fresh = parseUnit(expectOk(await s.bx(['generate', 'systemd', '--new', '--name', 'once']), '--new of --rm').stdout, 'once.service');
+    expect(values(fresh, 'Service', 'ExecStart')[0]!.value).toContain(' --rm -d --name once ');
+    expectOk(await s.bx(['rm', '-f', 'once']), 'rm');
   });
 
   it('--files writes container-NAME.service into the current directory and prints its path', async () => {

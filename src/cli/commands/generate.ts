@@ -1,11 +1,10 @@
 // `boxctl generate`: files made from containers. `systemd` writes the user units of
 // Podman's `generate systemd` (docs/systemd.md); the units themselves are built in
 // src/engine/systemd/, this file reads flags and decides where the text goes.
+import { RESTART_POLICIES } from '../../engine/systemd/restart-policies.js';
 import { NotFoundError, UserError } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../spec.js';
-
-const RESTART_CHOICES = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'];
 
 /** A shell word for the header line: the command as it could be typed again. */
 function shellWord(word: string): string {
@@ -61,6 +60,9 @@ async function systemdRun(ctx: Context, args: Readonly<Record<string, unknown>>)
     }
     made = unit.newContainerUnit({ ...common, boxctl, containerName: record.name, createCommand: record.createCommand, runFlags: RUN_OPTIONS, globalFlags: GLOBAL_OPTIONS });
   } else {
+    if (record.autoRemove) {
+      throw new UserError(`container ${record.name} is removed when it exits (--rm), so a unit could start it only once: use --new`);
+    }
     if (record.sdNotify === 'ignore') {
       throw new UserError(`container ${record.name} was made with --sdnotify=ignore, so a unit could not tell when it runs: use --new, or create it with --sdnotify=conmon`);
     }
@@ -69,15 +71,17 @@ async function systemdRun(ctx: Context, args: Readonly<Record<string, unknown>>)
   const header = unit.unitHeader({ unitName, version: VERSION, command: ['boxctl', ...ctx.argv].map(shellWord).join(' '), noHeader: Boolean(args['no-header']) });
   const text = serializeUnit(made, header);
 
+  // As Podman prints it: Go's JSON, indented by one space.
+  const json = async (value: Record<string, string>) => `${(await import('../render/gofmt.js')).goJson(value, { indent: 1, html: true })}\n`;
   const dir = args.install ? host.userUnitDir(process.env, home) : args.files ? process.cwd() : undefined;
   if (dir === undefined) {
-    ctx.stdout.write(args.format === 'json' ? `${JSON.stringify({ [unitName]: text }, null, 1)}\n` : text);
+    ctx.stdout.write(args.format === 'json' ? await json({ [unitName]: text }) : text);
     return 0;
   }
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${unitName}.service`);
   fs.writeFileSync(file, text, { mode: 0o644 });
-  ctx.stdout.write(args.format === 'json' ? `${JSON.stringify({ [unitName]: file }, null, 1)}\n` : `${file}\n`);
+  ctx.stdout.write(args.format === 'json' ? await json({ [unitName]: file }) : `${file}\n`);
   if (args.install) {
     const user = process.env.USER || userInfo().username;
     const linger = host.lingerEnabled(user)
@@ -103,7 +107,7 @@ const systemd: CommandSpec = {
     name: { type: 'boolean', alias: 'n', description: "use the container's name instead of its id in the unit's name and commands", default: false },
     files: { type: 'boolean', alias: 'f', description: 'write the unit into the current directory and print its path', default: false },
     install: { type: 'boolean', description: 'write the unit into ~/.config/systemd/user and print how to enable it', default: false },
-    'restart-policy': { type: 'string', description: "systemd's Restart= (default on-failure, or always for a container made with --restart=always)", choices: RESTART_CHOICES },
+    'restart-policy': { type: 'string', description: "systemd's Restart= (default on-failure, or always for a container made with --restart=always)", choices: RESTART_POLICIES },
     'stop-timeout': { type: 'number', alias: 't', description: "seconds to wait before SIGKILL when stopping (default: the container's stop timeout)" },
     'container-prefix': { type: 'string', description: 'the prefix of the unit name', default: 'container' },
     separator: { type: 'string', description: 'between the prefix and the name or id', default: '-' },
