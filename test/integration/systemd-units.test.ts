@@ -373,6 +373,9 @@ describe('boxctl quadlet generate', () => {
     expect(gen.code).toBe(125);
     expect(gen.stderr).toMatch(/bad\.container:3: unknown key PublishPorts in \[Container\]/);
     expect(readlinkSync(join(out, 'default.target.wants', 'web.service'))).toBe('../web.service');
+    // Run again into the same directory (by hand; systemd gives a fresh one): only the bad file fails.
+    const again = await s.bx(['quadlet', 'generate', out], env);
+    expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 125, stderr: gen.stderr });
     expect(existsSync(join(out, 'bad.service'))).toBe(false);
     await expectVerified(join(out, 'web.service'), join(out, 'data-volume.service'));
 

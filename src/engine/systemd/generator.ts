@@ -3,13 +3,13 @@
 // passes, and apply each [Install] section with symlinks, since units made by a
 // generator cannot be enabled. A file that fails is reported and skipped; the others
 // are still written.
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
 import { generateQuadletUnits, quadletKind, type GeneratedUnit, type QuadletContext, type QuadletFile } from './quadlet.js';
 import { parseUnit } from './unit-file.js';
 
-export interface ReadResult {
+interface ReadResult {
   files: QuadletFile[];
   errors: Error[];
 }
@@ -33,7 +33,7 @@ function walk(dir: string): string[] {
 }
 
 /** The .container and .volume files of `dirs`; a name met again in a later directory is skipped. */
-export function readQuadletFiles(dirs: readonly string[]): ReadResult {
+function readQuadletFiles(dirs: readonly string[]): ReadResult {
   const seen = new Set<string>();
   const files: QuadletFile[] = [];
   const errors: Error[] = [];
@@ -54,6 +54,12 @@ export function readQuadletFiles(dirs: readonly string[]): ReadResult {
 
 const INSTALL_DIRS = { WantedBy: 'wants', RequiredBy: 'requires', UpheldBy: 'upholds' } as const;
 
+/** A symlink at `link`, replacing what a run into the same directory left there. */
+function relink(target: string, link: string): void {
+  rmSync(link, { force: true });
+  symlinkSync(target, link);
+}
+
 /** Writes one unit and its [Install] symlinks into `dir`; returns the paths made. */
 export function writeGeneratedUnit(dir: string, unit: GeneratedUnit, text: string): string[] {
   const written = [posix.join(dir, unit.serviceName)];
@@ -63,13 +69,13 @@ export function writeGeneratedUnit(dir: string, unit: GeneratedUnit, text: strin
       const wants = posix.join(dir, `${target}.${suffix}`);
       mkdirSync(wants, { recursive: true });
       const link = posix.join(wants, unit.serviceName);
-      symlinkSync(posix.join('..', unit.serviceName), link);
+      relink(posix.join('..', unit.serviceName), link);
       written.push(link);
     }
   }
   for (const alias of unit.install.Alias) {
     const link = posix.join(dir, alias);
-    symlinkSync(unit.serviceName, link);
+    relink(unit.serviceName, link);
     written.push(link);
   }
   return written;
