@@ -10,12 +10,10 @@
 // containers use Type=forking with conmon's PID file instead; boxctl's monitor writes
 // no PID file, and readiness through the notify socket needs none.
 import { UserError } from '../../errors.js';
+import { RESTART_POLICIES, type SystemdRestart } from './restart-policies.js';
 import { flagWords, parseCreateCommand, type CreateCommand, type FlagTable, type GivenFlag } from './create-command.js';
 import { execValue, literalWord, type UnitEntry, type UnitFile, type UnitSection } from './unit-file.js';
 
-/** The Restart= values `generate systemd --restart-policy` takes, as Podman's. */
-export const RESTART_POLICIES = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'] as const;
-export type SystemdRestart = (typeof RESTART_POLICIES)[number];
 
 /** Where the unit keeps the id of the container it made, as Podman's units do. */
 export const CIDFILE = '%t/%n.ctr-id';
@@ -103,11 +101,11 @@ export interface NewUnitInput extends UnitCommon {
 }
 
 /** What createCommand asked for that the unit needs to know. */
-export interface CreateFacts {
+interface CreateFacts {
   sdnotify: 'conmon' | 'container';
 }
 
-export function createFacts(parsed: CreateCommand): CreateFacts {
+function createFacts(parsed: CreateCommand): CreateFacts {
   const last = (name: string): GivenFlag | undefined => parsed.flags.filter((f) => f.name === name).at(-1);
   // As Podman: only an explicit `container` passes the socket on; `ignore` would leave
   // systemd waiting for a READY=1 that never comes, so it becomes conmon.

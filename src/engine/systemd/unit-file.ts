@@ -104,10 +104,6 @@ export function serializeUnit(unit: UnitFile, header: readonly string[] = []): s
   return `${parts.join('\n\n')}\n`;
 }
 
-export function section(unit: UnitFile, name: string): UnitSection | undefined {
-  return unit.sections.find((s) => s.name === name);
-}
-
 /** Every value of KEY in SECTION, in order; an empty assignment resets the list, as systemd does. */
 export function values(unit: UnitFile, sectionName: string, key: string): UnitEntry[] {
   const out: UnitEntry[] = [];
