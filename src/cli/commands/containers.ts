@@ -10,8 +10,7 @@ import { CREATE_OPTIONS, RUN_OPTIONS } from './container-flags.js';
 const CONTAINERS: PositionalSpec = { name: 'containers', description: 'container names or ids', required: true, variadic: true, complete: 'containers' };
 const CONTAINER: PositionalSpec = { name: 'container', description: 'a container name or id', required: true, complete: 'containers' };
 
-/** The container engine at the store the global flags name (shared by the commands that create or remove containers). */
-export async function engine(ctx: Context) {
+async function engine(ctx: Context) {
   const [{ currentPaths }, lifecycle] = await Promise.all([import('../../engine/paths.js'), import('../../engine/container/lifecycle.js')]);
   const paths = currentPaths(ctx.globals);
   return { e: lifecycle.engineAt(paths.root, paths.runroot), lifecycle, root: paths.root };
@@ -48,7 +47,7 @@ async function volumeResolver(root: string) {
 }
 
 /** Anonymous volumes go with their container on `rm -v` and `--rm`, as in Podman. */
-export async function removeAnonymousVolumes(root: string, record: { mounts: { type: string; source?: string }[] }): Promise<void> {
+async function removeAnonymousVolumes(root: string, record: { mounts: { type: string; source?: string }[] }): Promise<void> {
   const v = await import('../../engine/volume/store.js');
   const anonymous = new Set(v.listVolumes(root).filter((x) => x.anonymous).map((x) => x.name));
   const doomed = record.mounts.filter((m) => m.type === 'volume' && m.source !== undefined && anonymous.has(m.source)).map((m) => m.source!);
