@@ -17,8 +17,9 @@ export interface Screen {
   status: Line;
 }
 
+// Each fits 80 columns.
 const HINTS: Record<DashState['view'], string> = {
-  containers: 'Enter logs  s start  x stop  r restart  p pause  D rm  i inspect  e sh  / filter',
+  containers: 'Enter logs  s/x/r/p start/stop/restart/pause  D rm  i inspect  e sh  / filter',
   images: 'p pull  i inspect  D rm  P prune  / filter  Tab next',
   volumes: 'i inspect  D rm  P prune  / filter  Tab next',
   logs: '/ search  n N next  t time  w wrap  G follow  Esc back',

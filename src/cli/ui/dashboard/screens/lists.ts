@@ -27,7 +27,7 @@ function containerColumns(width: number): ContainerColumn[] {
     { title: 'NAME', min: 12, want: 24, priority: 1, flex: true, cell: (c) => ({ text: c.name }) },
     { title: 'IMAGE', min: narrow ? 14 : 16, want: 40, priority: 2, flex: true, cut: 'start', cell: (c) => ({ text: c.image }) },
     narrow
-      ? { title: 'STATUS', min: 24, want: 30, priority: 0, cell: (c) => ({ text: c.health ? `${c.statusText} (${c.health})` : c.statusText, style: c.health === 'unhealthy' ? 'bad' : statusStyle(c) }) }
+      ? { title: 'STATUS', min: 24, want: 27, priority: 0, cell: (c) => ({ text: c.health ? `${c.statusText} (${c.health})` : c.statusText, style: c.health === 'unhealthy' ? 'bad' : statusStyle(c) }) }
       : { title: 'STATUS', min: 20, want: 26, priority: 0, cell: (c) => ({ text: c.statusText, style: statusStyle(c) }) },
     !narrow && { title: 'HEALTH', min: 7, want: 9, priority: 3, cell: (c) => ({ text: c.health || '-', style: healthStyle(c.health) }) },
     { title: 'CPU%', min: 5, want: 6, priority: 4, align: 'right', cell: (c) => ({ text: c.cpuPercent === undefined ? '-' : c.cpuPercent.toFixed(1) }) },

@@ -65,14 +65,21 @@ function drawEntry(e: LogEntry, index: number, logs: LogsState, width: number, p
 function header(logs: LogsState, width: number): Line {
   const what = logs.target.kind === 'all' ? 'all running containers' : logs.target.name;
   const where = logs.top === undefined ? 'following' : `line ${logs.top + 1} of ${logs.entries.length}`;
-  const matches = logs.search === '' ? '' : `  search '${logs.search}': ${logs.entries.filter((e) => entryMatches(e, logs.search)).length} lines`;
   return clip(
     [
       { text: `Logs ${what}`, style: 'title' },
-      { text: `  (${where})  timestamps ${logs.timestamps ? 'on' : 'off'}  wrap ${logs.wrap ? 'on' : 'off'}${matches}`, style: 'dim' },
+      { text: `  (${where})  time ${logs.timestamps ? 'on' : 'off'}  wrap ${logs.wrap ? 'on' : 'off'}${searchText(logs)}`, style: 'dim' },
     ],
     width,
   );
+}
+
+/** How many lines match, and which of them the view is on ("3 of 11"). */
+function searchText(logs: LogsState): string {
+  if (logs.search === '') return '';
+  const matching = logs.entries.flatMap((e, i) => (entryMatches(e, logs.search) ? [i] : []));
+  const at = logs.match === undefined ? -1 : matching.indexOf(logs.match);
+  return `  search '${logs.search}': ${at < 0 ? `${matching.length} matches` : `${at + 1} of ${matching.length}`}`;
 }
 
 export function logsBody(logs: LogsState, width: number, height: number): Line[] {

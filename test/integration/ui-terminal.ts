@@ -1,0 +1,95 @@
+// A real terminal for `boxctl ui`: tmux runs it as the test user from inside the
+// delegated cgroup, send-keys types, capture-pane reads the screen. The shell around it
+// prints a line before the dashboard starts and the exit status and terminal modes
+// after it leaves, so that a test can see the terminal given back as it was.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+
+import { host, testUser, userEnv } from './harness.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const quote = (words: readonly string[]) => words.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
+
+export interface UiStart {
+  cols: number;
+  rows: number;
+  /** Added to the user's environment (TERM is screen unless given). */
+  env?: Record<string, string>;
+}
+
+export class UiTerminal {
+  private readonly socket: string;
+
+  constructor(
+    dir: string,
+    private readonly root: string,
+    private readonly runroot: string,
+    private readonly name = 'ui',
+  ) {
+    this.socket = join(dir, `${name}.tmux`);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  start({ cols, rows, env = {} }: UiStart): void {
+    const vars = userEnv(testUser.user, testUser.uid, { TERM: 'screen', ...env });
+    const cli = [process.execPath, join(inject('appDir'), 'dist', 'boxctl.js'), '--root', this.root, '--runroot', this.runroot, 'ui'];
+    const inner = quote(['runuser', '-u', testUser.user, '--', 'env', '-i', ...vars, ...cli]);
+    // The container commands need the delegated cgroup: the shell moves itself there first.
+    const script = `echo BEFORE-UI; echo $$ > ${quote([`${host.cgroup}/cgroup.procs`])}; ${inner}; echo "EXIT=$?"; stty -a; sleep 600`;
+    this.tmux('new-session', '-d', '-s', this.name, '-x', String(cols), '-y', String(rows), script);
+  }
+
+  /** The screen as text. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.name);
+  }
+
+  /** The screen with its escape sequences (colours, reverse video). */
+  escapes(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
+  }
+
+  lines(): string[] {
+    return this.screen().split('\n');
+  }
+
+  /** Keys by tmux name (Enter, Escape, C-c, PageUp) or single characters. */
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  /** Text typed as it is. */
+  type(text: string): void {
+    this.tmux('send-keys', '-t', this.name, '-l', text);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(cols), '-y', String(rows));
+  }
+
+  /** Waits until the screen matches; the screen, or an error that shows it. */
+  async until(pattern: RegExp | ((screen: string) => boolean), ms = 15_000): Promise<string> {
+    const test = typeof pattern === 'function' ? pattern : (s: string) => pattern.test(s);
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const text = this.screen();
+      if (test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`the terminal never showed ${String(pattern)}:\n${text}`);
+      await sleep(100);
+    }
+  }
+
+  /** Presses a key, and waits for what it should bring: keys that come too fast after Esc read as Alt+key. */
+  async press(key: string, expect: RegExp | ((screen: string) => boolean), ms?: number): Promise<string> {
+    this.keys(key);
+    return this.until(expect, ms);
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-S', this.socket, 'kill-server'], { stdio: 'ignore' });
+  }
+}
