@@ -264,7 +264,7 @@ spec:
     [pod('  containers: [{name: a, image: b, command: sh}]\n'), 'spec.containers[0].command: expected a list of strings, got "sh"'],
     [pod('  containers: [{name: a, image: b, resources: {limits: {memory: 1Mi}}}]\n'), 'spec.containers[0].resources.limits.memory: invalid memory limit'],
     [pod('  containers: [{name: a, image: b, resources: {limits: {cpu: 1m}}}]\n'), 'spec.containers[0].resources.limits.cpu: is below the least boxctl can set, 10m'],
-    [pod('  containers: [{name: a, image: b, resources: {limits: {memory: lots}}}]\n'), "spec.containers[0].resources.limits.memory: 'lots' is not a quantity"],
+    [pod('  containers: [{name: a, image: b, resources: {limits: {memory: lots}}}]\n'), "f.yaml: Pod/web: spec.containers[0].resources.limits.memory: 'lots' is not a quantity"],
     [pod('  containers: [{name: a, image: b, imagePullPolicy: Sometimes}]\n'), 'spec.containers[0].imagePullPolicy: use Always, IfNotPresent or Never'],
     [pod('  containers: [{name: a, image: b}]\n', '  labels: {num: 1}\n'), 'metadata.labels.num: expected a string, got 1 (quote it)'],
     [`${pod('  containers: [{name: a, image: b}]\n')}---\n${pod('  containers: [{name: a, image: b}]\n')}`, 'f.yaml: Pod/web: a pod named web comes twice'],

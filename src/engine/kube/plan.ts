@@ -99,6 +99,11 @@ class At {
     return map as Record<string, string>;
   }
 
+  /** A resource quantity in base units (parseQuantity names the value's place). */
+  quantity(): number | undefined {
+    return this.value === undefined ? undefined : parseQuantity(this.value, `${this.file}: ${this.doc}: ${this.path}`);
+  }
+
   object(): boolean {
     return this.typed(isObject, 'a mapping') !== undefined;
   }
@@ -141,8 +146,8 @@ function podVolumes(spec: At): Map<string, PodVolume> {
       out.set(name, { at: v, emptyDir: false, memory: false, mount: (m) => ({ type: 'volume', source: claim, ...m, readOnly: m.readOnly || ro }) });
     } else {
       const memory = empty.get('medium').str() === 'Memory';
-      const limit = empty.get('sizeLimit').value;
-      const size = limit === undefined ? undefined : Math.ceil(parseQuantity(limit, `${empty.doc}: ${empty.path}.sizeLimit`));
+      const limit = empty.get('sizeLimit').quantity();
+      const size = limit === undefined ? undefined : Math.ceil(limit);
       out.set(name, {
         at: v,
         emptyDir: !memory,
@@ -203,16 +208,18 @@ function health(c: At, report: (path: string, message: string) => void): HealthC
 function limits(c: At): Pick<CreateRequest, 'memory' | 'cpu'> {
   const l = c.get('resources').get('limits');
   const out: Pick<CreateRequest, 'memory' | 'cpu'> = {};
-  if (l.get('memory').value !== undefined) {
-    const bytes = Math.ceil(parseQuantity(l.get('memory').value, `${c.doc}: ${l.path}.memory`));
+  const memory = l.get('memory').quantity();
+  if (memory !== undefined) {
+    const bytes = Math.ceil(memory);
     try {
       out.memory = parseMemory(String(bytes));
     } catch (e) {
       throw l.get('memory').error((e as Error).message);
     }
   }
-  if (l.get('cpu').value !== undefined) {
-    const quota = Math.round(parseQuantity(l.get('cpu').value, `${c.doc}: ${l.path}.cpu`) * CPU_PERIOD);
+  const cpu = l.get('cpu').quantity();
+  if (cpu !== undefined) {
+    const quota = Math.round(cpu * CPU_PERIOD);
     // cpu.max takes no quota under 1 ms per period.
     if (quota < 1000) throw l.get('cpu').error('is below the least boxctl can set, 10m');
     out.cpu = { quota, period: CPU_PERIOD };

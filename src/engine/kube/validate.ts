@@ -91,13 +91,11 @@ const container = obj({
     }),
   ),
   volumeDevices: no('boxctl has no block volumes'),
-  resources: obj(
-    {
-      limits: obj({ memory: leaf, cpu: leaf }, no('boxctl limits memory and cpu')),
-      requests: no('requests reserve room on a node; boxctl enforces limits only'),
-      claims: no('dynamic resource claims need a cluster'),
-    },
-  ),
+  resources: obj({
+    limits: obj({ memory: leaf, cpu: leaf }, no('boxctl limits memory and cpu')),
+    requests: no('requests reserve room on a node; boxctl enforces limits only'),
+    claims: no('dynamic resource claims need a cluster'),
+  }),
   resizePolicy: no('boxctl does not resize running containers'),
   securityContext: containerSecurity,
   livenessProbe: probe,
