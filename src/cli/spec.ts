@@ -9,6 +9,9 @@ import type { Context } from './context.js';
  */
 export type CompleteKind = 'containers' | 'images' | 'volumes' | 'files' | 'directories' | 'none';
 
+/** One kind, or several offered together (`-v`: volume names and host paths). */
+export type Completion = CompleteKind | readonly CompleteKind[];
+
 export interface OptionSpec {
   type: 'string' | 'boolean' | 'number' | 'array';
   description: string;
@@ -19,7 +22,7 @@ export interface OptionSpec {
   /** A string option that may be given again and again (`-e A=1 -e B=2`): the handler gets string[]. */
   repeatable?: boolean;
   /** Where completion finds values (choices, when there are some, come first). */
-  complete?: CompleteKind;
+  complete?: Completion;
   /** Values completion suggests but yargs does not enforce (`on-failure` of `on-failure:3`). */
   suggest?: readonly string[];
 }
@@ -30,7 +33,7 @@ export interface PositionalSpec {
   required: boolean;
   variadic?: boolean;
   /** Where completion finds values; none given: nothing is offered. */
-  complete?: CompleteKind;
+  complete?: Completion;
   /** The only words it takes, offered by completion (the handler checks them). */
   choices?: readonly string[];
 }

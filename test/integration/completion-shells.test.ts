@@ -41,7 +41,7 @@ exit 0
   // stubbed: compadd prints its words, _files a marker.
   zsh: `compdef() { : }
 compadd() { while [[ $1 != -- ]]; do shift; done; shift; print -rl -- "$@"; }
-_files() { print -r -- '<files>'; }
+_files() { print -r -- "<files\${*:+ $*}>"; }
 source "$1"
 words=(\${(z)2})
 [[ $2 == *' ' ]] && words+=('')
@@ -135,6 +135,40 @@ describe.each(SHELLS)('%s completion', (shell) => {
     expect(await complete(shell, `boxctl run --env-file ${prefix}`)).toEqual(files);
     expect(await complete(shell, `boxctl run --rm ${IMAGE} ${prefix}`)).toEqual(files);
     expect(await complete(shell, `boxctl rm ${prefix}`)).toEqual([]);
+  });
+});
+
+describe.each(SHELLS)('%s completion of paths', (shell) => {
+  const prefix = join(scratch.path, 'driver.');
+  const files = shell === 'bash' ? '<compopt -o default>' : shell === 'zsh' ? '<files>' : `${prefix}bash`;
+
+  it('offers directories for --root and --runroot', async () => {
+    const dir = `${scratch.path}/`;
+    const dirs = shell === 'bash' ? ['<compopt -o dirnames>'] : shell === 'zsh' ? ['<files -/>'] : expect.arrayContaining([`${root}/`]);
+    expect(await complete(shell, `boxctl --root ${dir}`)).toEqual(dirs);
+    expect(await complete(shell, `boxctl --runroot ${dir}`)).toEqual(dirs);
+    // Directories only: fish lists no plain file.
+    if (shell === 'fish') expect(await complete(shell, `boxctl --root ${dir}`)).not.toContain(`${prefix}bash`);
+  });
+
+  it('offers volume names and host paths for -v and --volume', async () => {
+    for (const flag of ['-v', '--volume']) {
+      const named = await complete(shell, `boxctl ${store} run ${flag} compl-`);
+      expect(named).toContain(VOLUME);
+      if (shell !== 'fish') expect(named).toContain(files);
+      expect(await complete(shell, `boxctl ${store} run ${flag} ${prefix}`)).toContain(files);
+    }
+    expect(await complete(shell, `boxctl ${store} create --volume compl-`)).toContain(VOLUME);
+  });
+
+  it('offers file names for --env-file, --cidfile, --authfile and archives, containers and paths for cp', async () => {
+    for (const line of [`run --env-file ${prefix}`, `exec --env-file ${prefix}`, `run --cidfile ${prefix}`, `rm --cidfile ${prefix}`, `login --authfile ${prefix}`, `save -o ${prefix}`, `load -i ${prefix}`, `import ${prefix}`]) {
+      expect(await complete(shell, `boxctl ${line}`), line).toContain(files);
+    }
+    const cp = await complete(shell, `boxctl ${store} cp compl-`);
+    expect(cp).toContain(CONTAINER);
+    if (shell !== 'fish') expect(cp).toContain(files);
+    expect(await complete(shell, `boxctl ${store} export compl-`)).toEqual([CONTAINER]);
   });
 });
 

@@ -13,7 +13,7 @@ export const CREATE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   workdir: s('working directory inside the container', { alias: 'w' }),
   user: s('run as USER[:GROUP] (names from the image, or numbers)', { alias: 'u' }),
   entrypoint: s("override the image's entrypoint ('' clears it)"),
-  volume: list('bind a host path (HOST:CTR[:ro]) or mount a named volume (NAME:CTR[:ro])', { alias: 'v' }),
+  volume: list('bind a host path (HOST:CTR[:ro]) or mount a named volume (NAME:CTR[:ro])', { alias: 'v', complete: ['volumes', 'files'] }),
   mount: list('type=bind|volume|tmpfs,source=..,target=..[,readonly]'),
   tmpfs: list('mount a tmpfs at PATH[:OPTIONS]'),
   'read-only': b('mount the root filesystem read-only'),

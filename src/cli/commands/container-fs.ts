@@ -30,8 +30,8 @@ export const cp: CommandSpec = {
     archive: { type: 'boolean', alias: 'a', description: 'keep the owners (uid and gid) of what is copied', default: false },
   },
   positionals: [
-    { name: 'src', description: 'CONTAINER:PATH, a host path, or - (a tar on stdin)', required: true },
-    { name: 'dest', description: 'CONTAINER:PATH, a host path, or - (a tar to stdout)', required: true },
+    { name: 'src', description: 'CONTAINER:PATH, a host path, or - (a tar on stdin)', required: true, complete: ['containers', 'files'] },
+    { name: 'dest', description: 'CONTAINER:PATH, a host path, or - (a tar to stdout)', required: true, complete: ['containers', 'files'] },
   ],
   async run(ctx, args) {
     const { parseCpArg, copyFromContainer, copyToContainer } = await import('../../engine/container/cp.js');
@@ -64,7 +64,7 @@ export const diff: CommandSpec = {
   options: {
     format: { type: 'string', description: "'json' for a JSON object of changed, added and deleted paths" },
   },
-  positionals: [{ name: 'container', description: 'a container name or id', required: true }],
+  positionals: [{ name: 'container', description: 'a container name or id', required: true, complete: 'containers' }],
   async run(ctx, args) {
     const format = args.format as string | undefined;
     if (format !== undefined && format !== 'json') throw new UserError(`unknown --format ${format}: diff takes --format json`);
@@ -87,9 +87,9 @@ export const exportCommand: CommandSpec = {
     { command: 'boxctl export web | tar -t', description: 'list its files' },
   ],
   options: {
-    output: { type: 'string', alias: 'o', description: 'the file to write (default: stdout, which must not be a terminal)' },
+    output: { type: 'string', alias: 'o', description: 'the file to write (default: stdout, which must not be a terminal)', complete: 'files' },
   },
-  positionals: [{ name: 'container', description: 'a container name or id', required: true }],
+  positionals: [{ name: 'container', description: 'a container name or id', required: true, complete: 'containers' }],
   async run(ctx, args) {
     const path = typeof args.output === 'string' && args.output !== '' ? args.output : undefined;
     if (path === undefined && isTerminal(ctx.stdout)) throw new UserError('refusing to write a tar to the terminal: name a file with -o, or redirect stdout');

@@ -567,7 +567,7 @@ export const exec: CommandSpec = {
     tty: { type: 'boolean', alias: 't', description: 'allocate a pseudo-terminal', default: false },
     detach: { type: 'boolean', alias: 'd', description: 'leave the command running in the background', default: false },
     env: { type: 'string', repeatable: true, alias: 'e', description: 'set an environment variable NAME=VALUE' },
-    'env-file': { type: 'string', repeatable: true, description: 'read environment variables from a file' },
+    'env-file': { type: 'string', repeatable: true, description: 'read environment variables from a file', complete: 'files' },
     user: { type: 'string', alias: 'u', description: 'run as USER[:GROUP]' },
     workdir: { type: 'string', alias: 'w', description: 'working directory' },
   },

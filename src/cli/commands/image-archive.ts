@@ -44,7 +44,7 @@ export const save: CommandSpec = {
     { command: 'boxctl save --format oci-archive alpine | gzip > alpine.oci.tar.gz', description: 'an oci-archive, compressed, through a pipe' },
   ],
   options: {
-    output: { type: 'string', alias: 'o', description: 'the archive to write (default: stdout, which must not be a terminal)' },
+    output: { type: 'string', alias: 'o', description: 'the archive to write (default: stdout, which must not be a terminal)', complete: 'files' },
     format: { type: 'string', description: 'the archive format', default: 'docker-archive', choices: ['docker-archive', 'oci-archive'] },
     quiet: { type: 'boolean', alias: 'q', description: 'print no progress', default: false },
   },
@@ -78,7 +78,7 @@ export const load: CommandSpec = {
     { command: 'gunzip -c images.tar.gz | boxctl load', description: 'load from stdin' },
   ],
   options: {
-    input: { type: 'string', alias: 'i', description: 'the archive to read (default: stdin)' },
+    input: { type: 'string', alias: 'i', description: 'the archive to read (default: stdin)', complete: 'files' },
     quiet: { type: 'boolean', alias: 'q', description: 'print no progress', default: false },
   },
   async run(ctx, args) {
@@ -119,7 +119,7 @@ export const importImage: CommandSpec = {
     quiet: { type: 'boolean', alias: 'q', description: 'print no progress', default: false },
   },
   positionals: [
-    { name: 'path', description: "the tarball, or '-' for stdin", required: true },
+    { name: 'path', description: "the tarball, or '-' for stdin", required: true, complete: 'files' },
     { name: 'reference', description: 'the name to give the image', required: false },
   ],
   async run(ctx, args) {

@@ -53,7 +53,7 @@ export const login: CommandSpec = {
     username: { type: 'string', alias: 'u', description: 'the user name' },
     password: { type: 'string', alias: 'p', description: 'the password (visible to other users in ps: prefer --password-stdin)' },
     'password-stdin': { type: 'boolean', description: 'read the password from stdin', default: false },
-    authfile: { type: 'string', description: 'the auth file to use (default ${XDG_RUNTIME_DIR}/containers/auth.json; env REGISTRY_AUTH_FILE)' },
+    authfile: { type: 'string', description: 'the auth file to use (default ${XDG_RUNTIME_DIR}/containers/auth.json; env REGISTRY_AUTH_FILE)', complete: 'files' },
     'tls-verify': { type: 'boolean', description: 'require HTTPS and verify certificates (loopback registries may use HTTP)', default: true },
     'get-login': { type: 'boolean', description: 'print the user name stored for the registry', default: false },
   },
@@ -106,7 +106,7 @@ export const logout: CommandSpec = {
     { command: 'boxctl logout --all', description: 'forget every login in the auth file' },
   ],
   options: {
-    authfile: { type: 'string', description: 'the auth file to use (default ${XDG_RUNTIME_DIR}/containers/auth.json; env REGISTRY_AUTH_FILE)' },
+    authfile: { type: 'string', description: 'the auth file to use (default ${XDG_RUNTIME_DIR}/containers/auth.json; env REGISTRY_AUTH_FILE)', complete: 'files' },
     all: { type: 'boolean', alias: 'a', description: 'remove the credentials of every registry', default: false },
   },
   positionals: [{ name: 'registry', description: 'the registry, or the namespace or repository logged in to', required: false }],

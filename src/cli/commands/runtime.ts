@@ -6,12 +6,13 @@ import type { CommandSpec, OptionSpec } from '../spec.js';
 
 const ID = { name: 'container-id', description: 'the container id', required: true } as const;
 
-const bundle: OptionSpec = { type: 'string', alias: 'b', description: 'path to the OCI bundle (config.json and rootfs)', default: '.' };
+const bundle: OptionSpec = { type: 'string', alias: 'b', description: 'path to the OCI bundle (config.json and rootfs)', default: '.', complete: 'directories' };
 const consoleSocket: OptionSpec = {
   type: 'string',
   description: 'unix socket that receives the pty master (SCM_RIGHTS) when process.terminal is true',
+  complete: 'files',
 };
-const pidFile: OptionSpec = { type: 'string', description: "file to write the container process's pid to" };
+const pidFile: OptionSpec = { type: 'string', description: "file to write the container process's pid to", complete: 'files' };
 
 async function engine() {
   const [rt, paths] = await Promise.all([import('../../engine/runtime/runtime.js'), import('../../engine/paths.js')]);

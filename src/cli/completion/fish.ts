@@ -1,6 +1,7 @@
 // The fish completion script: fish's own `complete` lines, one per command path, flag
 // and positional, each guarded by a walk over the words typed so far that finds the
 // command path (fish matches flags and values itself, including --flag=value).
+import type { CompleteKind } from '../spec.js';
 import type { CommandModel, FlagModel } from './model.js';
 import { walk } from './model.js';
 
@@ -93,13 +94,20 @@ function __boxctl_live
     $__bx_prog $__bx_gflags __complete $argv[1] 2>/dev/null
 end`;
 
+const LIVE: readonly CompleteKind[] = ['containers', 'images', 'volumes'];
+
+/** `(__boxctl_live KIND)` for each kind of live names. */
+function liveArgs(kinds: readonly CompleteKind[]): string[] {
+  return kinds.filter((k) => LIVE.includes(k)).map((k) => `(__boxctl_live ${k})`);
+}
+
 function valueArgs(f: FlagModel): string {
   if (!f.takesValue) return '';
   const words = f.values.map((v) => v.replace(/[\\'" {}()$*?~#;&|<>]/g, (c) => `\\${c}`));
-  const live = f.kind === 'containers' || f.kind === 'images' || f.kind === 'volumes' ? [`(__boxctl_live ${f.kind})`] : [];
-  const all = [...words, ...live];
+  const dirs = f.kinds.includes('directories') ? ['(__fish_complete_directories)'] : [];
+  const all = [...words, ...liveArgs(f.kinds), ...dirs];
   // -r alone lets fish offer file names for the value too: -x (-r -f) everywhere else.
-  const files = f.kind === 'files' ? ' -r -F' : f.kind === 'directories' ? " -x -a '(__fish_complete_directories)'" : ' -x';
+  const files = f.kinds.includes('files') ? ' -r -F' : ' -x';
   return `${files}${all.length > 0 ? ` -a ${fq(all.join(' '))}` : ''}`;
 }
 
@@ -115,10 +123,14 @@ function lines(c: CommandModel): string[] {
   }
   c.positionals.forEach((p, i) => {
     const cond = `"__boxctl_arg ${at} ${i}${p.variadic ? ' +' : ''}"`;
-    if (p.values.length > 0) out.push(`complete -c boxctl -f -n ${cond} -a ${fq(p.values.join(' '))}`);
-    else if (p.kind === 'containers' || p.kind === 'images' || p.kind === 'volumes') out.push(`complete -c boxctl -f -n ${cond} -a '(__boxctl_live ${p.kind})'`);
-    else if (p.kind === 'files') out.push(`complete -c boxctl -F -n ${cond}`);
-    else if (p.kind === 'directories') out.push(`complete -c boxctl -f -n ${cond} -a '(__fish_complete_directories)'`);
+    if (p.values.length > 0) {
+      out.push(`complete -c boxctl -f -n ${cond} -a ${fq(p.values.join(' '))}`);
+      return;
+    }
+    const live = liveArgs(p.kinds);
+    if (live.length > 0) out.push(`complete -c boxctl -f -n ${cond} -a ${fq(live.join(' '))}`);
+    if (p.kinds.includes('files')) out.push(`complete -c boxctl -F -n ${cond}`);
+    else if (p.kinds.includes('directories')) out.push(`complete -c boxctl -f -n ${cond} -a '(__fish_complete_directories)'`);
   });
   return out;
 }

@@ -2,7 +2,7 @@
 // command path, its subcommands, its flags (with the values each one takes) and what
 // its positionals are. The bash, zsh and fish generators only print this.
 import { GLOBAL_OPTIONS } from '../globals.js';
-import type { CommandSpec, CompleteKind, OptionSpec } from '../spec.js';
+import type { CommandSpec, CompleteKind, Completion, OptionSpec } from '../spec.js';
 import { formatFields } from './format-fields.js';
 
 export interface FlagModel {
@@ -13,12 +13,12 @@ export interface FlagModel {
   takesValue: boolean;
   /** Fixed words to offer for the value. */
   values: readonly string[];
-  /** Where else values come from. */
-  kind?: CompleteKind;
+  /** Where else values come from: live names, paths, or both. */
+  kinds: readonly CompleteKind[];
 }
 
 export interface PositionalModel {
-  kind?: CompleteKind;
+  kinds: readonly CompleteKind[];
   values: readonly string[];
   variadic: boolean;
 }
@@ -34,6 +34,11 @@ export interface CommandModel {
   children: readonly CommandModel[];
 }
 
+/** The kinds a declaration names, 'none' dropped: it only says that nothing is offered. */
+function kindsOf(c: Completion | undefined): CompleteKind[] {
+  return (typeof c === 'string' ? [c] : [...(c ?? [])]).filter((k) => k !== 'none');
+}
+
 /** What a --format value can be: json, a table, or a template over the command's fields. */
 function formatValues(path: readonly string[]): string[] {
   const fields = formatFields(path);
@@ -43,14 +48,14 @@ function formatValues(path: readonly string[]): string[] {
 function flags(name: string, o: OptionSpec, path: readonly string[]): FlagModel[] {
   const takesValue = o.type !== 'boolean';
   const values = o.choices ?? o.suggest ?? (name === 'format' && takesValue && !o.complete ? formatValues(path) : []);
-  const base = { description: o.description, takesValue, values, ...(o.complete ? { kind: o.complete } : {}) };
+  const base = { description: o.description, takesValue, values, kinds: kindsOf(o.complete) };
   const short = o.alias?.length === 1 ? o.alias : undefined;
   const out: FlagModel[] = [{ long: name, ...(short ? { short } : {}), ...base }];
   if (o.alias && !short) out.push({ long: o.alias, ...base });
   return out;
 }
 
-const HELP: FlagModel = { long: 'help', short: 'h', description: 'show help', takesValue: false, values: [] };
+const HELP: FlagModel = { long: 'help', short: 'h', description: 'show help', takesValue: false, values: [], kinds: [] };
 
 type Declared = Pick<CommandSpec, 'summary' | 'options' | 'positionals' | 'commandAfter' | 'passthrough' | 'subcommands'>;
 
@@ -61,7 +66,7 @@ export function commandModel(spec: Declared, path: readonly string[] = []): Comm
     path,
     summary: spec.summary,
     flags: [...options.flatMap(([name, o]) => flags(name, o, path)), HELP],
-    positionals: (spec.positionals ?? []).map((p) => ({ variadic: p.variadic === true, values: p.choices ?? [], ...(p.complete ? { kind: p.complete } : {}) })),
+    positionals: (spec.positionals ?? []).map((p) => ({ variadic: p.variadic === true, values: p.choices ?? [], kinds: kindsOf(p.complete) })),
     ...(commandAfter !== undefined ? { commandAfter } : {}),
     children: (spec.subcommands ?? []).filter((c) => !c.hidden).map((c) => commandModel(c, [...path, c.name])),
   };

@@ -12,8 +12,8 @@ export function sq(s: string): string {
 const names = (f: FlagModel): string[] => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
 
 function positionals(c: CommandModel): string {
-  // KIND, or =WORD,WORD for fixed words; * marks the last, repeated one.
-  return c.positionals.map((p) => `${p.values.length > 0 ? `=${p.values.join(',')}` : (p.kind ?? '-')}${p.variadic ? '*' : ''}`).join(' ');
+  // KIND[+KIND], or =WORD,WORD for fixed words; * marks the last, repeated one.
+  return c.positionals.map((p) => `${p.values.length > 0 ? `=${p.values.join(',')}` : p.kinds.join('+') || '-'}${p.variadic ? '*' : ''}`).join(' ');
 }
 
 function commandData(model: CommandModel): string {
@@ -33,9 +33,9 @@ function commandData(model: CommandModel): string {
 function valueData(model: CommandModel): string {
   const rows: string[] = [];
   for (const c of walk(model)) {
-    for (const f of c.flags.filter((x) => x.takesValue && (x.values.length > 0 || x.kind))) {
+    for (const f of c.flags.filter((x) => x.takesValue && (x.values.length > 0 || x.kinds.length > 0))) {
       const keys = names(f).map((n) => sq(`${c.path.join(' ')}|${n}`));
-      rows.push(`    ${keys.join('|')}) bx_values=${sq(f.values.join(' '))}; bx_kind=${sq(f.kind ?? '')} ;;`);
+      rows.push(`    ${keys.join('|')}) bx_values=${sq(f.values.join(' '))}; bx_kind=${sq(f.kinds.join(' '))} ;;`);
     }
   }
   return ['__boxctl_values() {', '  case "$1|$2" in', ...rows, "    *) bx_values=''; bx_kind='' ;;", '  esac', '}'].join('\n');
@@ -95,15 +95,23 @@ __boxctl_live() {
   "$bx_prog" "\${bx_gflags[@]}" __complete "$1" 2>/dev/null
 }
 
-# The values of FLAG: its fixed words, live names, or paths (bx_files).
+# What each of KINDS (words) stands for: live names to offer, or paths (bx_files).
+__boxctl_kinds() {
+  local cur=$1 prefix=$2 k
+  for k in $3; do
+    case $k in
+      containers | images | volumes) __boxctl_offer "$cur" "$prefix" "$(__boxctl_live "$k")" ;;
+      files | directories) bx_files=$k ;;
+    esac
+  done
+}
+
+# The values of FLAG: its fixed words, live names, paths, or names and paths (-v).
 __boxctl_value() {
   local cur=$1 prefix=$2
   __boxctl_values "$bx_path" "$3"
   __boxctl_offer "$cur" "$prefix" "$bx_values"
-  case $bx_kind in
-    containers | images | volumes) __boxctl_offer "$cur" "$prefix" "$(__boxctl_live "$bx_kind")" ;;
-    files | directories) bx_files=$bx_kind ;;
-  esac
+  __boxctl_kinds "$cur" "$prefix" "$bx_kind"
 }
 
 # After __boxctl_walk: bx_out, every word that may replace CUR, and bx_files, set to
@@ -135,8 +143,7 @@ __boxctl_candidates() {
       # '=' quoted: zsh takes a bare =WORD for the path of command WORD.
       case $bx_kind in
         '='*) __boxctl_offer "$cur" '' "\${bx_kind//[=,]/ }" ;;
-        containers | images | volumes) __boxctl_offer "$cur" '' "$(__boxctl_live "$bx_kind")" ;;
-        files | directories) bx_files=$bx_kind ;;
+        *) __boxctl_kinds "$cur" '' "\${bx_kind//+/ }" ;;
       esac
       ;;
   esac
