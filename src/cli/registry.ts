@@ -25,6 +25,7 @@ import { generate } from './commands/generate.js';
 import { importImage, load, save } from './commands/image-archive.js';
 import { image, images, pull, rmi, tag, untag } from './commands/images.js';
 import { info } from './commands/info.js';
+import { kube } from './commands/kube.js';
 import { login, logout } from './commands/login.js';
 import { quadlet } from './commands/quadlet.js';
 import { runtime } from './commands/runtime.js';
@@ -74,6 +75,7 @@ export const commands: readonly CommandSpec[] = [
   volume,
   system,
   generate,
+  kube,
   quadlet,
   ui,
   runtime,

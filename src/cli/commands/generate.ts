@@ -5,6 +5,7 @@ import { RESTART_POLICIES } from '../../engine/systemd/restart-policies.js';
 import { NotFoundError, UserError } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../spec.js';
+import { generateKube } from './kube.js';
 
 /** A shell word for the header line: the command as it could be typed again. */
 function shellWord(word: string): string {
@@ -120,9 +121,9 @@ const systemd: CommandSpec = {
 
 export const generate: CommandSpec = {
   name: 'generate',
-  summary: 'Generate systemd units from containers',
-  description: 'Makes files from containers for other tools: systemd user units.',
+  summary: 'Generate systemd units or Kubernetes YAML from containers',
+  description: 'Makes files from containers for other tools: systemd user units, and Kubernetes Pod YAML.',
   examples: [{ command: 'boxctl generate systemd --new --name web', description: 'a systemd unit for the container web' }],
   options: {},
-  subcommands: [systemd],
+  subcommands: [systemd, generateKube],
 };

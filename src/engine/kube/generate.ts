@@ -3,6 +3,8 @@
 // for the CLI to print: nothing is dropped without a word. Only what differs from
 // the image is written (env, command, user, workdir, labels), since the image
 // brings the rest wherever the Pod runs. facts.ts gathers the inputs.
+import { stringify } from 'yaml';
+
 import type { ContainerConfig } from '../image/manifest.js';
 import { parseSignal } from '../host/signals.js';
 import { parsePublish } from '../container/network.js';
@@ -403,4 +405,17 @@ export function generateService(pod: Pod, random: () => number = Math.random): S
       type: 'NodePort',
     },
   };
+}
+
+/**
+ * The documents as one file, after a header naming what made it. YAML 1.1 quoting,
+ * as Kubernetes reads YAML: a value such as `yes` or `0777` stays a string there.
+ */
+export function renderKube(docs: readonly (Pod | Service)[], made: { version: string; command: string }): string {
+  const header = [
+    `# Made by boxctl ${made.version}: ${made.command}`,
+    "# Run it here with 'boxctl kube play FILE', or in Kubernetes with 'kubectl create -f FILE'.",
+  ];
+  const body = docs.map((d) => `---\n${stringify(d, { version: '1.1', indentSeq: false, lineWidth: 0 })}`);
+  return `${header.join('\n')}\n${body.join('')}`;
 }
