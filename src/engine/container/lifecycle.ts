@@ -38,6 +38,10 @@ export async function prepareStart(e: Engine, record: ContainerRecord): Promise<
   const v = view(e, record);
   if (v.status === 'running' || v.status === 'paused') throw new ConflictError(`container ${record.name} is already ${v.status}`);
   const paths = e.store.paths(record.id);
+  // The monitor of the previous run may still be finishing (a start right after a stop:
+  // restart): it removes its runtime files and runs the cleanup, which must not hit
+  // this run's files.
+  await until(monitorGone(readMonitorFile(e, record.id)), 10_000);
   // What a previous run left in the runtime dir (a killed monitor, a reboot) must not confuse this one.
   rmSync(paths.run, { recursive: true, force: true });
   if (!record.startedOnce) await e.store.update(record.id, (r) => ({ ...r, startedOnce: true }));
