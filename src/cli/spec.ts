@@ -25,6 +25,8 @@ export interface OptionSpec {
   complete?: Completion;
   /** Values completion suggests but yargs does not enforce (`on-failure` of `on-failure:3`). */
   suggest?: readonly string[];
+  /** What the man page calls the value: `--volume=SOURCE:DEST[:OPTIONS]` (default: from choices, completion or type). */
+  valueName?: string;
 }
 
 export interface PositionalSpec {
@@ -43,6 +45,8 @@ export interface CommandSpec {
   summary: string;
   description: string;
   examples: readonly { command: string; description: string }[];
+  /** More paragraphs for the man page's DESCRIPTION (how it works, what to know), after the description. */
+  details?: readonly string[];
   options: Readonly<Record<string, OptionSpec>>;
   positionals?: readonly PositionalSpec[];
   /** Everything after the command's name is the user's command line, untouched (`boxctl unshare ls -l`). */

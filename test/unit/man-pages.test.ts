@@ -42,9 +42,36 @@ describe('man pages', () => {
 
   it('lists the flags and examples of run as man shows them', () => {
     const text = execFileSync('man', ['-l', join(dir, 'boxctl-run.1')], { encoding: 'utf8', env: { ...process.env, MANWIDTH: '200' } });
-    expect(text).toContain('--restart=value');
+    expect(text).toContain('--restart=policy');
+    expect(text).toContain('-v, --volume=SOURCE:DEST[:ro]');
+    expect(text).toContain('--cidfile=file');
     expect(text).toContain('$ boxctl run --rm busybox echo hello');
     expect(text).toMatch(/127\s+the command was not found/);
+  });
+
+  it('reads as a Podman page does: both names, details, IMAGE, options in order, related pages', () => {
+    const text = execFileSync('man', ['-l', join(dir, 'boxctl-run.1')], { encoding: 'utf8', env: { ...process.env, MANWIDTH: '200' } });
+    const sections = [...text.matchAll(/^([A-Z][A-Z ]+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['NAME', 'SYNOPSIS', 'DESCRIPTION', 'ARGUMENTS', 'IMAGE', 'OPTIONS', 'EXAMPLES', 'EXIT STATUS', 'SEE ALSO']);
+    expect(text).toMatch(/^ +boxctl run \[options\] image \[command \[arg \.\.\.\]\]\n +boxctl container run \[options\] image/m);
+    expect(text).toContain('A small monitor, boxctl-monitor,');
+    const optionsSection = text.slice(text.indexOf('\nOPTIONS\n'), text.indexOf('\nEXAMPLES\n'));
+    const flags = [...optionsSection.matchAll(/^ {7}(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]!);
+    expect(flags.length).toBeGreaterThan(30);
+    expect(flags.slice(0, -1)).toEqual([...flags.slice(0, -1)].sort((a, b) => a.localeCompare(b)));
+    const seeAlso = text.slice(text.indexOf('SEE ALSO')).replace(/\s+/g, ' ');
+    for (const page of ['boxctl(1)', 'boxctl-container-run(1)', 'boxctl-create(1)', 'boxctl-logs(1)', 'boxctl-registries.conf(5)', 'subuid(5)', 'podman-run(1)']) expect(seeAlso).toContain(page);
+  });
+
+  it('links only pages that exist, and names the other names of a command', () => {
+    const names = new Set(pages.map((p) => p.file.replace(/\.\d$/, '')));
+    for (const p of pages.filter((x) => x.file.endsWith('.1'))) {
+      const seeAlso = p.text.slice(p.text.indexOf('.SH SEE ALSO'));
+      for (const m of seeAlso.matchAll(/\\fB(boxctl[^\\]*)\\fR\((\d)\)/g)) expect(names, `${p.file} names ${m[1]}(${m[2]})`).toContain(m[1]!.replace(/\\-/g, '-'));
+    }
+    const ps = pages.find((p) => p.file === 'boxctl-ps.1')!.text;
+    expect(ps).toMatch(/boxctl container ls/);
+    expect(ps).toMatch(/boxctl\\-container\\-list\\fR\(1\)/);
   });
 
   it('escapes roff: hyphens, backslashes, leading dots, non-ASCII', () => {

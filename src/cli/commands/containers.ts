@@ -175,10 +175,17 @@ export const run: CommandSpec = {
   summary: 'Run a command in a new container',
   description:
     "Creates a container from IMAGE and runs COMMAND (or the image's) in it. In the foreground, boxctl shows its output, passes your input with -i, and exits with the container's exit code; -d leaves it running in the background under its monitor.",
+  details: [
+    'The image is pulled first when it is not in the local store (--pull decides). The container gets a user namespace in which root is your own user and the other ids are your subordinate ids (--userns=keep-id keeps your uid), a root file system that is an overlay of the image layers and a writable layer of its own, and its own network: pasta where it is installed, else slirp4netns (--network), with /etc/hosts, /etc/resolv.conf and /etc/hostname made for it.',
+    'A small monitor, boxctl-monitor, holds the container\'s output and writes its log (boxctl logs), keeps its exit code, and applies --rm, the restart policy and the healthcheck after boxctl itself has gone. With -it, ctrl-p ctrl-q detaches and boxctl attach comes back. Where a cgroup is delegated to you, the container gets one of its own, which --memory, --cpus and --pids-limit limit; a limit whose controller is not delegated is refused, never ignored.',
+  ],
   examples: [
     { command: 'boxctl run --rm busybox echo hello', description: 'run once and remove the container' },
     { command: 'boxctl run -it --rm alpine sh', description: 'an interactive shell' },
     { command: 'boxctl run -d --name web --restart=always nginx', description: 'a background service' },
+    { command: 'boxctl run -d --name web -p 8080:80 -v site:/usr/share/nginx/html nginx', description: "serve the volume site with nginx on the host's port 8080" },
+    { command: "boxctl run --rm -v \"$PWD\":/src:ro -w /src alpine ls", description: 'the current directory, read-only, as the working directory' },
+    { command: 'boxctl run --rm --network none alpine ip addr', description: 'no network but loopback' },
   ],
   options: RUN_OPTIONS,
   positionals: [{ name: 'image', description: 'the image to run', required: true, complete: 'images' }],

@@ -5,6 +5,7 @@ import { GLOBAL_OPTIONS } from '../globals.js';
 import type { CommandSpec, OptionSpec, PositionalSpec } from '../spec.js';
 import { FILE_PAGES, type FilePage } from './files.js';
 import { bold, esc, italic, literal, para, section, tagged } from './roff.js';
+import { otherPages, relatedCommands } from './see-also.js';
 
 export interface ManPage {
   /** The file name under man/: boxctl-run.1. */
@@ -20,8 +21,21 @@ function header(name: string, sectionNo: number, summary: string, version: strin
   return [`.TH "${name.toUpperCase()}" "${sectionNo}" "" "boxctl ${version}" "${manual}"`, section('NAME'), `${esc(name)} \\- ${esc(summary)}`].join('\n');
 }
 
+const KIND_VALUES: Readonly<Record<string, string>> = { files: 'file', directories: 'dir', containers: 'container', images: 'image', volumes: 'volume' };
+
+/** What the value is called after `=`: declared, the choices when few, what completion offers, or its type. */
+function valueName(o: OptionSpec): string {
+  if (o.valueName) return o.valueName;
+  const choices = o.choices?.join('|');
+  if (choices && choices.length <= 30) return choices;
+  if (o.type === 'number') return 'number';
+  const kinds = typeof o.complete === 'string' ? [o.complete] : (o.complete ?? []);
+  const named = kinds.map((k) => KIND_VALUES[k]).filter((k) => k !== undefined);
+  return named.length > 0 ? named.join('|') : 'value';
+}
+
 function flagTag(name: string, o: OptionSpec): string {
-  const value = o.type === 'boolean' ? '' : `=${italic(o.type === 'number' ? 'number' : 'value')}`;
+  const value = o.type === 'boolean' ? '' : `=${italic(valueName(o))}`;
   const alias = o.alias ? (o.alias.length === 1 ? `${bold(`-${o.alias}`)}, ` : `${bold(`--${o.alias}`)}, `) : '';
   return `${alias}${bold(`--${name}`)}${value}`;
 }
@@ -34,8 +48,11 @@ function flagBody(o: OptionSpec): string {
   return notes.length > 0 ? `${o.description} (${notes.join('; ')})` : o.description;
 }
 
+/** In alphabetical order, as Podman's pages list them: a long page is searched, not read through. */
 function options(opts: Readonly<Record<string, OptionSpec>>): string[] {
-  return Object.entries(opts).map(([name, o]) => tagged(flagTag(name, o), flagBody(o)));
+  return Object.entries(opts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, o]) => tagged(flagTag(name, o), flagBody(o)));
 }
 
 function positional(p: PositionalSpec): string {
@@ -63,14 +80,28 @@ function exitStatus(spec: CommandSpec): string[] {
   return [section('EXIT STATUS'), ...rows];
 }
 
-function commandPage(spec: CommandSpec, path: readonly string[], version: string): ManPage {
+const IMAGE_TEXT = [
+  'An image is named REGISTRY/REPOSITORY[:TAG] (the tag defaults to latest) or REGISTRY/REPOSITORY@DIGEST, for example docker.io/library/alpine:3.20. Images made here are named localhost/NAME.',
+  'A short name such as alpine is looked up among the local images first; to pull, it is resolved through the aliases and the unqualified-search registries of registries.conf (see boxctl-registries.conf(5)), and a name that several registries could serve is refused with the candidates listed.',
+  'A local image may also be named by its id, or by a unique beginning of it (at least three hex digits), as boxctl images shows it.',
+];
+
+/** The pages of the tree with the same handler: one command under several names (run and container run). */
+type Aliases = ReadonlyMap<CommandSpec['run'], readonly (readonly string[])[]>;
+
+function commandPage(spec: CommandSpec, path: readonly string[], version: string, aliases: Aliases, pages: ReadonlySet<string>): ManPage {
   const visible = (spec.subcommands ?? []).filter((c) => !c.hidden);
-  const lines = [header(pageName(path), 1, spec.summary, version), section('SYNOPSIS'), synopsis(spec, path), section('DESCRIPTION'), para(spec.description)];
+  const others = (spec.run && aliases.get(spec.run)?.filter((p) => p.join(' ') !== path.join(' '))) || [];
+  const lines = [header(pageName(path), 1, spec.summary, version), section('SYNOPSIS'), synopsis(spec, path)];
+  for (const other of others) lines.push('.br', synopsis(spec, other));
+  lines.push(section('DESCRIPTION'), para(spec.description), ...(spec.details ?? []).map(para));
+  if (others.length > 0) lines.push(para(`The same command as ${others.map((o) => `boxctl ${o.join(' ')}`).join(' and ')}.`));
   if (visible.length > 0) {
     lines.push(section('COMMANDS'), ...visible.map((c) => tagged(ref([...path, c.name]), c.summary)));
   }
   const positionals = spec.positionals ?? [];
   if (positionals.length > 0) lines.push(section('ARGUMENTS'), ...positionals.map((p) => tagged(italic(p.name), p.description)));
+  if (positionals.some((p) => p.name === 'image')) lines.push(section('IMAGE'), ...IMAGE_TEXT.map(para));
   lines.push(section('OPTIONS'), ...options(spec.options), tagged(`${bold('-h')}, ${bold('--help')}`, 'print help with examples and exit'));
   lines.push(para(`The global options of ${pageName([])}(1) (--root, --runroot, --log-level) apply as well.`));
   if (spec.examples.length > 0) {
@@ -78,9 +109,22 @@ function commandPage(spec: CommandSpec, path: readonly string[], version: string
     for (const ex of spec.examples) lines.push(para(`${ex.description.charAt(0).toUpperCase()}${ex.description.slice(1)}:`), literal([`$ ${ex.command}`]));
   }
   lines.push(...exitStatus(spec));
-  const seeAlso = [ref([]), ...(path.length > 1 ? [ref(path.slice(0, -1))] : []), ...visible.map((c) => ref([...path, c.name]))];
-  lines.push(section('SEE ALSO'), seeAlso.join(', '));
+  const linked = [
+    [],
+    ...(path.length > 1 ? [path.slice(0, -1)] : []),
+    ...others,
+    ...visible.map((c) => [...path, c.name]),
+    ...relatedCommands(path).map((name) => name.split('-')),
+  ].filter((p) => pages.has(pageName(p)));
+  const unique = [...new Map(linked.map((p) => [pageName(p), p])).values()].filter((p) => pageName(p) !== pageName(path));
+  const external = otherPages(path).map((page) => page.replace(/^([^(]+)/, (n) => bold(n)));
+  lines.push(section('SEE ALSO'), seeAlsoList([...unique.map(ref), ...external]));
   return { file: `${pageName(path)}.1`, text: `${lines.join('\n')}\n` };
+}
+
+/** Page names are not hyphenated across lines (`box-` `ctl-pull(1)` reads badly). */
+function seeAlsoList(refs: readonly string[]): string {
+  return ['.nh', refs.join(', '), '.hy'].join('\n');
 }
 
 const ENVIRONMENT: readonly [string, string][] = [
@@ -116,7 +160,7 @@ function mainPage(commands: readonly CommandSpec[], version: string): ManPage {
     tagged(italic('auth.json'), 'registry credentials, see boxctl-auth.json(5)'),
     ...exitStatus({ ...visible[0]!, commandAfter: 1 }),
     section('SEE ALSO'),
-    [...visible.map((c) => ref([c.name])), ...FILE_PAGES.map((f) => `${bold(f.name)}(5)`), `${bold('podman')}(1)`].join(', '),
+    seeAlsoList([...visible.map((c) => ref([c.name])), ...FILE_PAGES.map((f) => `${bold(f.name)}(5)`), `${bold('podman')}(1)`]),
   ];
   return { file: 'boxctl.1', text: `${lines.join('\n')}\n` };
 }
@@ -139,12 +183,15 @@ function filePage(page: FilePage, version: string): ManPage {
 
 /** Every page, for the command tree given (the registry's, normally) and the package's version. */
 export function manPages(commands: readonly CommandSpec[], version: string): ManPage[] {
-  const pages = [mainPage(commands, version)];
-  const visit = (spec: CommandSpec, path: readonly string[]) => {
+  const tree: [CommandSpec, string[]][] = [];
+  const walk = (spec: CommandSpec, path: string[]) => {
     if (spec.hidden) return;
-    pages.push(commandPage(spec, path, version));
-    for (const sub of spec.subcommands ?? []) visit(sub, [...path, sub.name]);
+    tree.push([spec, path]);
+    for (const sub of spec.subcommands ?? []) walk(sub, [...path, sub.name]);
   };
-  for (const c of commands) visit(c, [c.name]);
-  return [...pages, ...FILE_PAGES.map((f) => filePage(f, version))];
+  for (const c of commands) walk(c, [c.name]);
+  const aliases = new Map<CommandSpec['run'], string[][]>();
+  for (const [spec, path] of tree) if (spec.run) aliases.set(spec.run, [...(aliases.get(spec.run) ?? []), path]);
+  const names = new Set(['boxctl', ...tree.map(([, path]) => pageName(path))]);
+  return [mainPage(commands, version), ...tree.map(([spec, path]) => commandPage(spec, path, version, aliases, names)), ...FILE_PAGES.map((f) => filePage(f, version))];
 }
