@@ -6,9 +6,18 @@ export interface ExitReport {
   code: number;
 }
 
+/** One line, whatever the error carried (a helper's stderr, a wrapped message). */
+function oneLine(text: string): string {
+  return text
+    .trim()
+    .split(/\s*\n\s*/)
+    .filter((l) => l !== '')
+    .join('; ');
+}
+
 export function toExit(e: unknown, debug = false): ExitReport {
-  if (e instanceof BoxctlError) return { message: `Error: ${e.message}`, code: e.exitCode };
+  if (e instanceof BoxctlError) return { message: `Error: ${oneLine(e.message)}`, code: e.exitCode };
   const err = e as Error;
-  const detail = debug && err?.stack ? err.stack : (err?.message ?? String(e));
-  return { message: `Error: ${detail}`, code: 125 };
+  if (debug && err?.stack) return { message: `Error: ${err.stack}`, code: 125 };
+  return { message: `Error: ${oneLine(err?.message ?? String(e))}`, code: 125 };
 }

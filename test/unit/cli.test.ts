@@ -1,7 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
+import { toExit } from '../../src/cli/exit.js';
 import { run } from '../../src/cli/run.js';
+import { CommandNotRunError, UserError } from '../../src/errors.js';
 
 function capture() {
   const stdout = new PassThrough();
@@ -54,5 +56,19 @@ describe('command line', () => {
     expect(err.startsWith('Error: ')).toBe(true);
     expect(err.slice('Error: '.length, -1)).toMatch(message instanceof RegExp ? message : new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     expect(io.out()).toBe('');
+  });
+});
+
+describe('toExit', () => {
+  it("boxctl's errors: their exit code, one line even when the message has several", () => {
+    expect(toExit(new UserError('bad thing\n  happened\n'))).toEqual({ message: 'Error: bad thing; happened', code: 125 });
+    expect(toExit(new CommandNotRunError('exec: "x": not found', 127))).toEqual({ message: 'Error: exec: "x": not found', code: 127 });
+  });
+
+  it('anything else is 125; the stack only with --log-level debug', () => {
+    const e = new TypeError('oops\nmore');
+    expect(toExit(e)).toEqual({ message: 'Error: oops; more', code: 125 });
+    expect(toExit(e, true).message).toContain('at ');
+    expect(toExit('plain')).toEqual({ message: 'Error: plain', code: 125 });
   });
 });
