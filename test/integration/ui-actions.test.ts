@@ -3,7 +3,7 @@
 // taking effect where `boxctl ps` sees it; inspect as scrollable JSON; the exec shell
 // round trip; a pull from the local registry with a line per layer; images and volumes
 // inspected, removed and pruned; stopped containers pruned.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 
 import { boxctl, host, testUser, userTempDir } from './harness.js';
@@ -57,8 +57,12 @@ beforeAll(async () => {
   await ok('volume', 'create', 'spare');
 }, 120_000);
 
+afterEach(() => {
+  // A test that failed halfway leaves its dashboard running: not into the next one.
+  for (const t of terminals.splice(0)) t.kill();
+});
+
 afterAll(async () => {
-  for (const t of terminals) t.kill();
   await bx(['rm', '-f', '--all']);
   scratch.remove();
 });

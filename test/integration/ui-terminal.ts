@@ -89,6 +89,22 @@ export class UiTerminal {
     return this.until(expect, ms);
   }
 
+  /** The pid of the dashboard's own process (node, under runuser under the pane's shell). */
+  dashboardPid(): number {
+    const children = (pid: number) =>
+      spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((p) => /^\d+$/.test(p))
+        .map(Number);
+    let level = [Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim())];
+    for (let depth = 0; depth < 4 && level.length > 0; depth++) {
+      const node = level.find((pid) => spawnSync('ps', ['-o', 'comm=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim() === 'node');
+      if (node !== undefined) return node;
+      level = level.flatMap(children);
+    }
+    throw new Error(`no dashboard process in the ${this.name} terminal`);
+  }
+
   kill(): void {
     spawnSync('tmux', ['-S', this.socket, 'kill-server'], { stdio: 'ignore' });
   }

@@ -152,6 +152,12 @@ export class EngineIO implements DashboardIO {
     return { containers, images, volumes, host: this.host(), complete: true };
   }
 
+  /** Stops what runs in the background (log readers), so that nothing keeps the process alive. */
+  close(): void {
+    this.logs?.follower.close();
+    this.logs = undefined;
+  }
+
   private host(): Snapshot['host'] {
     return { user: this.user, linger: existsSync(`/var/lib/systemd/linger/${this.user}`) };
   }
@@ -164,7 +170,6 @@ export class EngineIO implements DashboardIO {
     };
     switch (effect.kind) {
       case 'quit':
-        this.logs?.follower.close();
         this.hooks.quit();
         return;
       case 'exec':

@@ -23,6 +23,8 @@ const ENTER = '\x1b[?1049h\x1b[?25l\x1b[H';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
 const HOME = '\x1b[H';
 const CLEAR = '\x1b[H\x1b[2J';
+/** Signals that end the dashboard as q does (in raw mode ^C is a key, not SIGINT). */
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 export interface DashboardOptions {
   root: string;
@@ -59,8 +61,12 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const quit = () => {
     if (quitting) return;
     quitting = true;
-    process.off('SIGTERM', quit);
-    process.off('SIGHUP', quit);
+    // Not at once: Ink's signal-exit, called after this for the same signal, re-raises
+    // it (and the process dies of it) when it finds no other listener left.
+    setImmediate(() => {
+      for (const sig of SIGNALS) process.off(sig, quit);
+    });
+    io.close();
     unmount();
     finish(0);
   };
@@ -77,8 +83,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     },
   });
 
-  process.on('SIGTERM', quit);
-  process.on('SIGHUP', quit);
+  for (const sig of SIGNALS) process.on(sig, quit);
   stdout.write(ENTER);
   stdin.setRawMode(true);
   try {
