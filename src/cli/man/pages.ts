@@ -24,8 +24,10 @@ function header(name: string, sectionNo: number, summary: string, version: strin
 const KIND_VALUES: Readonly<Record<string, string>> = { files: 'file', directories: 'dir', containers: 'container', images: 'image', volumes: 'volume' };
 
 /** What the value is called after `=`: declared, the choices when few, what completion offers, or its type. */
-function valueName(o: OptionSpec): string {
+function valueName(name: string, o: OptionSpec): string {
   if (o.valueName) return o.valueName;
+  // --format takes json, table or a template: Podman's pages call it format too.
+  if (name === 'format' && !o.choices) return 'format';
   const choices = o.choices?.join('|');
   if (choices && choices.length <= 30) return choices;
   if (o.type === 'number') return 'number';
@@ -35,7 +37,7 @@ function valueName(o: OptionSpec): string {
 }
 
 function flagTag(name: string, o: OptionSpec): string {
-  const value = o.type === 'boolean' ? '' : `=${italic(valueName(o))}`;
+  const value = o.type === 'boolean' ? '' : `=${italic(valueName(name, o))}`;
   const alias = o.alias ? (o.alias.length === 1 ? `${bold(`-${o.alias}`)}, ` : `${bold(`--${o.alias}`)}, `) : '';
   return `${alias}${bold(`--${name}`)}${value}`;
 }
@@ -95,7 +97,10 @@ function commandPage(spec: CommandSpec, path: readonly string[], version: string
   const lines = [header(pageName(path), 1, spec.summary, version), section('SYNOPSIS'), synopsis(spec, path)];
   for (const other of others) lines.push('.br', synopsis(spec, other));
   lines.push(section('DESCRIPTION'), para(spec.description), ...(spec.details ?? []).map(para));
-  if (others.length > 0) lines.push(para(`The same command as ${others.map((o) => `boxctl ${o.join(' ')}`).join(' and ')}.`));
+  if (others.length > 0) {
+    const named = others.map((o) => `boxctl ${o.join(' ')}`);
+    lines.push(para(`The same command as ${named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0]}.`));
+  }
   if (visible.length > 0) {
     lines.push(section('COMMANDS'), ...visible.map((c) => tagged(ref([...path, c.name]), c.summary)));
   }
