@@ -12,7 +12,7 @@
   "[--health-process FILE --health-interval MS --health-timeout MS --health-retries N --health-start-period MS " \
   "--health-on-failure ACTION --health-file PATH] [--stop-signal N] [--stop-timeout SECONDS] [--sync-fd N] "   \
   "[--exit-command ARG]... [--sdnotify conmon|container|ignore] [--net-helper pasta|slirp4netns --net-helper-path PATH [--net-arg ARG]... "   \
-  "[--net-forward PROTO:IP:HOSTPORT:CTRPORT]... [--net-no-ports]]"
+  "[--net-forward PROTO:IP:HOSTPORT:CTRPORT]... [--net-no-ports] [--net-uid-map C:H:N,... --net-gid-map C:H:N,...]]"
 
 static int
 parse_number (const char *flag, const char *s, long long min, long long max, long long *out, struct bx_error *err)
@@ -108,6 +108,8 @@ string_flag (struct mon_options *o, const char *flag)
     { "--health-process", offsetof (struct mon_options, health_process) },
     { "--health-file", offsetof (struct mon_options, health_file) },
     { "--net-helper-path", offsetof (struct mon_options, net_helper_path) },
+    { "--net-uid-map", offsetof (struct mon_options, net_uid_map) },
+    { "--net-gid-map", offsetof (struct mon_options, net_gid_map) },
   };
   size_t i;
 
@@ -196,6 +198,8 @@ check_required (const struct mon_options *o, struct bx_error *err)
     return bx_fail (err, EINVAL, "--health-process needs --health-file and --health-interval");
   if (o->net_helper != NULL && o->net_helper_path == NULL)
     return bx_fail (err, EINVAL, "--net-helper needs --net-helper-path");
+  if ((o->net_uid_map == NULL) != (o->net_gid_map == NULL))
+    return bx_fail (err, EINVAL, "--net-uid-map and --net-gid-map go together");
   return 0;
 }
 

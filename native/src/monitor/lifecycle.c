@@ -172,8 +172,9 @@ mon_first_start (struct monitor *m)
   struct bx_error err;
   ssize_t n;
 
-  /* The network helper comes up while the CLI attaches; it must be ready by `start`. */
-  if (mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0
+  /* The network helper comes up while the runtime creates the container, or
+   * while the CLI attaches (network.h); it must be ready by `start`. */
+  if (mon_network_prepare (&m->o, &m->net, report) < 0 || mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0
       || mon_network_spawn (&m->o, &m->net, m->pid, report) < 0)
     {
       send_failure (m, report);
@@ -302,7 +303,8 @@ mon_restart_timer (struct monitor *m)
   if (read (m->restart_fd, &expirations, sizeof (expirations)) < 0)
     return;
   /* `stop` may have come during the backoff. */
-  if (stopped_marker (m) || mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0)
+  if (stopped_marker (m) || mon_network_prepare (&m->o, &m->net, report) < 0
+      || mon_runtime_create (&m->o, &m->pump, &m->pid, report) < 0)
     finish (m);
   if (mon_network_start (&m->o, &m->net, m->pid, report) < 0 || mon_runtime_start (&m->o, report) < 0)
     {

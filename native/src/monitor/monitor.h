@@ -55,8 +55,10 @@ struct mon_options
   size_t exit_command_len;
   /* --net-helper pasta|slirp4netns at --net-helper-path, its own flags, and
    * slirp4netns' port forwards (PROTO:IP:HOSTPORT:CTRPORT, one port each);
-   * --net-no-ports: the helper binds no host port (network.h). */
-  const char *net_helper, *net_helper_path;
+   * --net-no-ports: the helper binds no host port; --net-uid-map/--net-gid-map
+   * (C:H:N,...): the container's mapping, for namespaces made before `create`
+   * (network.h). */
+  const char *net_helper, *net_helper_path, *net_uid_map, *net_gid_map;
   bool net_no_ports;
   char *net_args[MON_MAX_NET_ARGS];
   size_t net_args_len;

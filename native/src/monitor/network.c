@@ -2,11 +2,17 @@
  * joins the init's user and network namespaces right after `create` and
  * connects them to the host; the monitor ends it when the init is gone.
  *
- * Starting it is split in two so that it comes up while the CLI attaches: spawn
- * right after `create`, wait for it only before `start`.  Readiness: pasta
- * writes its pid file once its ports are bound and the namespace configured, so
- * --pid names a FIFO that we read; slirp4netns writes to --ready-fd, after which
- * its API socket takes the port forwards.
+ * It starts before it is needed and is waited for only before `start`.  With
+ * --net-uid-map and --net-gid-map (Podman's order: the network namespace first,
+ * then the container in it) a holder child makes the container's user and
+ * network namespaces with that mapping, RUNDIR/userns and RUNDIR/netns lead to
+ * them (the bundle joins those paths), and the helper comes up there while the
+ * runtime creates the container; the holder goes once `create` has joined.
+ * Without them the helper starts on the init's namespaces after `create`, and
+ * comes up while the CLI attaches.  Readiness: pasta writes its pid file once its
+ * ports are bound and the namespace configured, so --pid names a FIFO that we
+ * read; slirp4netns writes to --ready-fd, after which its API socket takes the
+ * port forwards.
  *
  * Ending it: a helper's exit is slow (it unregisters its tap device: RCU grace
  * periods, 50 ms and more on a busy host), and its host ports are free only
@@ -20,6 +26,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../idmap.h"
 #include "sockpath.h"
 #include "spawn.h"
 
@@ -293,9 +301,103 @@ spawn_pasta (const struct mon_options *o, struct mon_net *n, pid_t init, struct 
 void
 mon_network_init (struct mon_net *n)
 {
-  n->pid = -1;
-  n->exit_fd = n->ready_fd = n->log_fd = -1;
+  n->pid = n->holder = -1;
+  n->exit_fd = n->ready_fd = n->log_fd = n->hold_fd = -1;
   n->fifo[0] = '\0';
+}
+
+/* The holder: unshares a user and a network namespace, says so (0 or the errno)
+ * on fd 3, and keeps them until fd 4 ends.  Async-signal-safe calls only. */
+static void __attribute__ ((noreturn))
+holder_child (int said, int hold, pid_t parent)
+{
+  int e = 0;
+  char byte;
+
+  if (prctl (PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0 || getppid () != parent || dup2 (said, 3) < 0
+      || dup2 (hold, 4) < 0)
+    _exit (127);
+  close_range (5, ~0U, 0);
+  if (unshare (CLONE_NEWUSER | CLONE_NEWNET) < 0)
+    e = errno;
+  if (write (3, &e, sizeof (e)) != (ssize_t) sizeof (e) || e != 0)
+    _exit (1);
+  while (read (4, &byte, 1) < 0 && errno == EINTR)
+    ;
+  _exit (0);
+}
+
+static int
+link_in_rundir (const struct mon_options *o, const char *name, pid_t pid, const char *ns, struct bx_error *err)
+{
+  char path[PATH_MAX], target[64];
+
+  if (mon_rundir_path (o, name, path, sizeof (path), err) < 0)
+    return -1;
+  snprintf (target, sizeof (target), "/proc/%d/ns/%s", (int) pid, ns);
+  if ((unlink (path) < 0 && errno != ENOENT) || symlink (target, path) < 0)
+    return bx_fail_errno (err, "symlink %s to %s", path, target);
+  return 0;
+}
+
+/* The container's user and network namespaces, mapped, in a holder child whose
+ * /proc/PID/ns files RUNDIR/userns and RUNDIR/netns lead to. */
+static int
+start_holder (const struct mon_options *o, struct mon_net *n, struct bx_error *err)
+{
+  struct bx_idmap uids, gids;
+  int said[2] = { -1, -1 }, hold[2] = { -1, -1 }, e = 0, ret = -1;
+  pid_t parent = getpid ();
+
+  if (bx_idmap_parse (o->net_uid_map, &uids, err) < 0 || bx_idmap_parse (o->net_gid_map, &gids, err) < 0)
+    return -1;
+  if (pipe2 (said, O_CLOEXEC) < 0 || pipe2 (hold, O_CLOEXEC) < 0)
+    {
+      bx_fail_errno (err, "pipe for the namespace holder");
+      goto out;
+    }
+  n->holder = fork ();
+  if (n->holder < 0)
+    {
+      bx_fail_errno (err, "fork the namespace holder");
+      goto out;
+    }
+  if (n->holder == 0)
+    holder_child (said[1], hold[0], parent);
+  close_fd (&said[1]);
+  close_fd (&hold[0]);
+  n->hold_fd = hold[1];
+  hold[1] = -1;
+  if (read (said[0], &e, sizeof (e)) != (ssize_t) sizeof (e))
+    bx_fail (err, ECHILD, "the namespace holder died before it unshared");
+  else if (e != 0)
+    bx_fail (err, e, "unshare the container's user and network namespaces");
+  else if (bx_idmap_apply (n->holder, &uids, &gids, err) == 0 && link_in_rundir (o, "userns", n->holder, "user", err) == 0
+           && link_in_rundir (o, "netns", n->holder, "net", err) == 0)
+    ret = 0;
+out:
+  close_fd (&said[0]);
+  close_fd (&said[1]);
+  close_fd (&hold[0]);
+  close_fd (&hold[1]);
+  return ret;
+}
+
+/* `create` joined the holder's namespaces, or failed: the holder and its links go. */
+static void
+drop_holder (const struct mon_options *o, struct mon_net *n)
+{
+  char path[PATH_MAX];
+  struct bx_error err;
+
+  if (n->holder > 0 && kill (n->holder, SIGKILL) == 0)
+    mon_wait (n->holder, NULL);
+  n->holder = -1;
+  close_fd (&n->hold_fd);
+  if (o != NULL && mon_rundir_path (o, "userns", path, sizeof (path), &err) == 0)
+    unlink (path);
+  if (o != NULL && mon_rundir_path (o, "netns", path, sizeof (path), &err) == 0)
+    unlink (path);
 }
 
 /* What only the start needs: the ready channel, the FIFO, our copy of the log. */
@@ -317,29 +419,54 @@ failed (struct mon_net *n, const struct bx_error *err, char report[MON_REPORT_LE
   return -1;
 }
 
+/* The helper on the namespaces of `pid`, its stderr in RUNDIR/network.log. */
+static int
+spawn_on (const struct mon_options *o, struct mon_net *n, pid_t pid, struct bx_error *err)
+{
+  char log[PATH_MAX];
+
+  /* A file, not a pipe: the helper logs on after we stopped reading. */
+  if (mon_rundir_path (o, "network.log", log, sizeof (log), err) < 0)
+    return -1;
+  n->log_fd = open (log, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+  if (n->log_fd < 0)
+    return bx_fail_errno (err, "open %s", log);
+  return strcmp (o->net_helper, "pasta") == 0 ? spawn_pasta (o, n, pid, err) : spawn_slirp (o, n, pid, err);
+}
+
+int
+mon_network_prepare (const struct mon_options *o, struct mon_net *n, char report[MON_REPORT_LEN])
+{
+  struct bx_error err;
+
+  /* The helper of the run before may still be on its way out, holding its ports. */
+  mon_network_stop (n);
+  if (o->net_helper == NULL || o->net_uid_map == NULL)
+    return 0;
+  memset (&err, 0, sizeof (err));
+  if (start_holder (o, n, &err) < 0 || spawn_on (o, n, n->holder, &err) < 0)
+    {
+      drop_holder (o, n);
+      return failed (n, &err, report);
+    }
+  return 0;
+}
+
 int
 mon_network_spawn (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN])
 {
-  char log[PATH_MAX];
   struct bx_error err;
-  int ret;
 
-  /* The helper of the run before may still be on its way out, holding its ports. */
+  if (n->holder > 0)
+    {
+      drop_holder (o, n);
+      return 0;
+    }
   mon_network_stop (n);
   if (o->net_helper == NULL)
     return 0;
   memset (&err, 0, sizeof (err));
-  /* A file, not a pipe: the helper logs on after we stopped reading. */
-  if (mon_rundir_path (o, "network.log", log, sizeof (log), &err) < 0)
-    return failed (n, &err, report);
-  n->log_fd = open (log, O_RDWR | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
-  if (n->log_fd < 0)
-    {
-      bx_fail_errno (&err, "open %s", log);
-      return failed (n, &err, report);
-    }
-  ret = strcmp (o->net_helper, "pasta") == 0 ? spawn_pasta (o, n, init, &err) : spawn_slirp (o, n, init, &err);
-  return ret < 0 ? failed (n, &err, report) : 0;
+  return spawn_on (o, n, init, &err) < 0 ? failed (n, &err, report) : 0;
 }
 
 int
@@ -385,6 +512,8 @@ mon_network_release (const struct mon_options *o, struct mon_net *n)
 void
 mon_network_stop (struct mon_net *n)
 {
+  /* A holder left here is one whose `create` failed; its links die with RUNDIR. */
+  drop_holder (NULL, n);
   if (n->pid > 0 && kill (n->pid, SIGKILL) == 0)
     mon_wait (n->pid, NULL);
   n->pid = -1;

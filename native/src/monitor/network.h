@@ -7,11 +7,14 @@
 #include "monitor.h"
 #include "runtime.h"
 
-/* The network helper of one run (pasta or slirp4netns), spawned after `create`
- * with the init's namespaces, ready before `start`, killed when the init is gone. */
+/* The network helper of one run (pasta or slirp4netns), spawned before or right
+ * after `create` (network.c says which), ready before `start`, killed when the
+ * init is gone. */
 struct mon_net
 {
   pid_t pid;
+  pid_t holder; /* holds the container's user and network namespaces until `create` */
+  int hold_fd;  /* its end of the holder's pipe */
   int exit_fd;  /* slirp4netns --exit-fd: it quits when we do, whatever kills us */
   int ready_fd; /* until ready: pasta's pid FIFO or slirp4netns' --ready-fd */
   int log_fd;   /* until ready: RUNDIR/network.log, the helper's stderr */
@@ -21,16 +24,23 @@ struct mon_net
 /* No helper, nothing open. */
 void mon_network_init (struct mon_net *n);
 
-/* Waits for a helper of an earlier run to be gone, then starts the one of
- * --net-helper for the init `init` without waiting for it: 0, or -1 with the
- * failing report.  Nothing to do (0) without --net-helper. */
+/* Before `create`: waits for a helper of an earlier run to be gone; with
+ * --net-uid-map/--net-gid-map makes the container's user and network namespaces
+ * (RUNDIR/userns, RUNDIR/netns) and starts the helper there without waiting for
+ * it.  0, or -1 with the failing report. */
+int mon_network_prepare (const struct mon_options *o, struct mon_net *n, char report[MON_REPORT_LEN]);
+
+/* After `create`: lets the holder go; or, without one, waits for a helper of an
+ * earlier run to be gone and starts the one of --net-helper for the init `init`
+ * without waiting for it.  0, or -1 with the failing report.  Nothing to do (0)
+ * without --net-helper. */
 int mon_network_spawn (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN]);
 
 /* Waits until the spawned helper is ready and every --net-forward is in place:
  * 0, or -1 with the failing report (the helper is then gone). */
 int mon_network_ready (const struct mon_options *o, struct mon_net *n, char report[MON_REPORT_LEN]);
 
-/* Both of the above. */
+/* mon_network_spawn and mon_network_ready. */
 int mon_network_start (const struct mon_options *o, struct mon_net *n, pid_t init, char report[MON_REPORT_LEN]);
 
 /* The init is gone: kills the helper, and waits for it to be gone only where it

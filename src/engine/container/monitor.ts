@@ -54,7 +54,7 @@ export function monitorArgv({ record, paths, exitCommand }: MonitorArgs): string
     );
   }
   for (const a of exitCommand) args.push('--exit-command', a);
-  args.push(...monitorNetworkArgs(record));
+  args.push(...monitorNetworkArgs(record, paths));
   return args;
 }
 

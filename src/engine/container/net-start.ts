@@ -1,10 +1,13 @@
 // What a container's network needs each time it starts, before its monitor runs:
 // the published host ports still free (pasta goes on when one is taken), the
-// helper's command line for the monitor, and, for container:NAME and ns:PATH, the
-// namespaces to join written into the bundle.
+// helper's command line for the monitor, and the namespaces to join written into
+// the bundle: for container:NAME and ns:PATH theirs; with a helper, the ones the
+// monitor makes before `create` (RUNDIR/userns and RUNDIR/netns), so that the helper
+// comes up while the runtime creates the container, as Podman sets the network up
+// before the container.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { BoxctlError, ConflictError, UserError } from '../../errors.js';
 import { helperPath } from '../../native/helpers.js';
@@ -20,8 +23,34 @@ export function recordMode(record: ContainerRecord): NetworkMode {
   return parseNetwork(record.network, { pasta: false, slirp4netns: false });
 }
 
-/** The monitor's network flags: --net-helper, --net-helper-path, --net-arg..., --net-forward... */
-export function monitorNetworkArgs(record: ContainerRecord): string[] {
+interface SpecToJoin {
+  mounts: { destination: string; options?: string[] }[];
+  linux: {
+    namespaces: { type: string; path?: string }[];
+    uidMappings?: { containerID: number; hostID: number; size: number }[];
+    gidMappings?: { containerID: number; hostID: number; size: number }[];
+  };
+}
+
+const readSpec = (config: string): SpecToJoin => JSON.parse(readFileSync(config, 'utf8')) as SpecToJoin;
+
+/** Where the monitor leads to the namespaces it makes for the container (docs/containers.md). */
+function madeNamespaces(paths: ContainerPaths): { user: string; network: string } {
+  return { user: join(paths.run, 'userns'), network: join(paths.run, 'netns') };
+}
+
+/** The container's own user and network namespaces, mapped: the monitor can make them first. */
+function monitorMakesNamespaces(spec: SpecToJoin, paths: ContainerPaths): boolean {
+  const made = madeNamespaces(paths);
+  const own = (type: string, path: string) => spec.linux.namespaces.some((ns) => ns.type === type && (ns.path === undefined || ns.path === path));
+  return own('user', made.user) && own('network', made.network) && (spec.linux.uidMappings?.length ?? 0) > 0 && (spec.linux.gidMappings?.length ?? 0) > 0;
+}
+
+const mapText = (maps: readonly { containerID: number; hostID: number; size: number }[]): string =>
+  maps.map((m) => `${m.containerID}:${m.hostID}:${m.size}`).join(',');
+
+/** The monitor's network flags: --net-helper, --net-helper-path, --net-arg..., --net-forward..., the maps. */
+export function monitorNetworkArgs(record: ContainerRecord, paths: ContainerPaths): string[] {
   const mode = recordMode(record);
   const helper = helperOf(mode);
   if (!helper) return [];
@@ -34,6 +63,8 @@ export function monitorNetworkArgs(record: ContainerRecord): string[] {
   for (const a of args) out.push('--net-arg', a);
   for (const f of forwards) out.push('--net-forward', f);
   if (!helperBindsHostPorts(mode, ports)) out.push('--net-no-ports');
+  const spec = readSpec(paths.config);
+  if (monitorMakesNamespaces(spec, paths)) out.push('--net-uid-map', mapText(spec.linux.uidMappings!), '--net-gid-map', mapText(spec.linux.gidMappings!));
   return out;
 }
 
@@ -65,21 +96,17 @@ function processJoinPaths(pid: number): JoinPaths {
   return { network: `/proc/${pid}/ns/net`, user: `/proc/${pid}/ns/user` };
 }
 
-interface SpecToJoin {
-  mounts: { destination: string; options?: string[] }[];
-  linux: { namespaces: { type: string; path?: string }[] };
-}
-
 /** Points the bundle's network (and user) namespace entries at paths to join. */
 function writeJoin(config: string, paths: JoinPaths): void {
-  const spec = JSON.parse(readFileSync(config, 'utf8')) as SpecToJoin;
+  const spec = readSpec(config);
   spec.linux.namespaces = spec.linux.namespaces.map((ns) => {
     if (ns.type === 'network') return { type: 'network', path: paths.network };
     if (ns.type === 'user' && paths.user) return { type: 'user', path: paths.user };
     return ns;
   });
-  // /proc/PID/ns/user: the joined namespace's own mapping decides, not the one asked for.
-  if (paths.user) spec.mounts = fitMountsToUserns(spec.mounts, readFileSync(paths.user.replace(/ns\/user$/, 'gid_map'), 'utf8'));
+  // Another process's user namespace: its own mapping decides, not the one asked for.
+  const proc = paths.user === undefined ? null : /^(\/proc\/\d+\/)ns\/user$/.exec(paths.user);
+  if (proc) spec.mounts = fitMountsToUserns(spec.mounts, readFileSync(`${proc[1]}gid_map`, 'utf8'));
   writeFileSync(config, `${JSON.stringify(spec, null, 1)}\n`, { mode: 0o600 });
 }
 
@@ -104,5 +131,6 @@ export async function prepareNetwork(record: ContainerRecord, paths: ContainerPa
   }
   // The process that leads to the owner may have changed since create.
   if (mode.kind === 'ns') writeJoin(paths.config, joinPaths(mode.path));
+  if (helperOf(mode) && monitorMakesNamespaces(readSpec(paths.config), paths)) writeJoin(paths.config, madeNamespaces(paths));
   if (helperOf(mode)) await checkPortsFree(record.ports.map(parsePublish));
 }
