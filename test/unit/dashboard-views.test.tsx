@@ -17,7 +17,9 @@ afterEach(cleanup);
 afterAll(() => vi.unstubAllEnvs());
 
 const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
-const tick = () => new Promise((r) => setTimeout(r, 60));
+// Ink handles a key and draws the frame before stdin.write returns; the tick gives the
+// effects and refreshes that follow a turn of the event loop.
+const tick = () => new Promise((r) => setTimeout(r, 15));
 // Ink holds a lone Esc until its next turn (it may begin a sequence): that turn comes
 // before the next key, even on a loaded machine where the tick's timer fires late.
 const settle = async () => {
@@ -389,7 +391,7 @@ for (const [cols, rows] of [
       expect(lines()[1]).toMatch(/^Stats db +Up 2 hours/);
       const cpu = () => lines().findIndex((l) => l.startsWith('CPU'));
       const mem = () => lines().findIndex((l) => l.startsWith('MEM'));
-      for (let i = 0; i < 100 && (lines()[cpu() + 1]?.trim().length ?? 0) < 9; i++) await tick();
+      for (let i = 0; i < 300 && (lines()[cpu() + 1]?.trim().length ?? 0) < 9; i++) await tick();
       expect(lines()[cpu()]).toMatch(/^CPU +\d+\.0% +peak 75\.0% +scale 0-100%/);
       // 0, 25, 50 and 75 % of the scale, over and over.
       expect(lines()[cpu() + 1]).toMatch(/^ {2}[▁▃▅▆]{9,}$/);
