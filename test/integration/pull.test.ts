@@ -1,7 +1,8 @@
 // Pulling and managing images as the unprivileged test user, against the local
 // registry and images that umoci and skopeo wrote.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -109,6 +110,20 @@ describe('boxctl pull', () => {
     expect(down.code).toBe(125);
     expect(down.stderr.trim().split('\n').at(-1)).toMatch(/^Error: cannot reach 127\.0\.0\.1:1/);
     expect((await bx(['rmi', 'nothing-here'])).stderr).toMatch(/^Error: image 'nothing-here' is not in the local store/);
+  });
+
+  it('fetches anew a kept blob that a crash left short, and unpacks the whole one', async () => {
+    expect((await bx(['pull', '-q', `${REG}/boxctl/busybox`])).code).toBe(0);
+    expect((await bx(['rmi', `${REG}/boxctl/busybox`])).code).toBe(0);
+    const manifest = await registryJson('boxctl/busybox/manifests/latest', 'application/vnd.oci.image.manifest.v1+json');
+    const layer = (manifest.body.layers as { digest: string; size: number }[])[0]!;
+    const blob = join(root, 'storage', 'blobs', 'sha256', layer.digest.slice('sha256:'.length));
+    truncateSync(blob, layer.size >> 1);
+    const again = await bx(['pull', `${REG}/boxctl/busybox`]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/Copying blob \w+ done/);
+    expect(`sha256:${createHash('sha256').update(readFileSync(blob)).digest('hex')}`).toBe(layer.digest);
+    expect(layerDirs()).toHaveLength(1);
   });
 
   it('pulls two images that share a layer at once, fetching it once', async () => {

@@ -1,6 +1,8 @@
 // A registry that lies, breaks off or falls over (fixtures/registry-lies.ts), in front
 // of the test host's real one: the client must notice every lie and ride out the rest.
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -16,10 +18,13 @@ import {
   wrongContentDigest,
 } from './fixtures/registry-lies.js';
 import { RegistryProxy, USER } from './fixtures/registry-token-proxy.js';
+import { boxctl, testUser, userTempDir } from './harness.js';
 import { readHostEnv } from './host-env.js';
 
 const { registry: upstream } = readHostEnv();
 const MiB = 1024 * 1024;
+const scratch = userTempDir(testUser.uid);
+afterAll(() => scratch.remove());
 
 function sha256(data: Buffer): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;
@@ -67,6 +72,20 @@ describe('a registry that lies', () => {
     await expect(stream.toArray()).rejects.toThrow(
       new RegExp(`^blob ${layer.digest} has digest sha256:[0-9a-f]{64}, expected ${layer.digest}: `),
     );
+  });
+
+  it('fails a pull whose layer has one byte changed with the digest, and keeps nothing of the layer', async () => {
+    proxy.lie = corruptBlob(layer.digest);
+    const root = join(scratch.path, 'corrupt');
+    const r = await boxctl(['--root', root, 'pull', `${proxy.registry}/boxctl/busybox`], testUser);
+    expect(r.code).toBe(125);
+    // Whatever the unpacker made of the bytes, the digest is what the user hears of.
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^Error: blob ${layer.digest} has digest sha256:[0-9a-f]{64}, expected ${layer.digest}: `));
+    const storage = join(root, 'storage');
+    expect(readdirSync(join(storage, 'layers'))).toEqual([]);
+    expect(existsSync(join(storage, 'blobs', 'sha256', layer.digest.slice('sha256:'.length)))).toBe(false);
+    expect(readdirSync(join(storage, 'tmp'))).toEqual([]);
+    expect(JSON.parse((await boxctl(['--root', root, 'images', '--format', 'json'], testUser)).stdout)).toEqual([]);
   });
 
   it('resumes a download cut off halfway with a range request', async () => {

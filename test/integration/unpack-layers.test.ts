@@ -343,6 +343,7 @@ describe('hostile layers', () => {
 describe('what a layer may carry', () => {
   const scratch = userTempDir(testUser.uid);
   const subuid = subidStart('/etc/subuid', host.user);
+  const subgid = subidStart('/etc/subgid', host.user);
   let n = 0;
   afterAll(() => scratch.remove());
 
@@ -392,6 +393,39 @@ describe('what a layer may carry', () => {
     // A whiteout hides lower layers only: the file of the same layer stays.
     expect(readFileSync(join(target, 'kept'), 'utf8')).toBe('same layer');
     expect(statSync(join(target, 'implicit', 'parent')).mode & 0o7777).toBe(0o755);
+  });
+
+  it('gives owners and modes exactly in a setgid directory, below a default ACL and with special bits', async () => {
+    // user::rwx group::--- other::---, as a default ACL: it would mask what is created below it.
+    const acl = Buffer.alloc(4 + 3 * 8);
+    acl.writeUInt32LE(2, 0);
+    for (const [i, [tag, perm]] of [[0x01, 7], [0x04, 0], [0x20, 0]].entries()) {
+      acl.writeUInt16LE(tag!, 4 + i * 8);
+      acl.writeUInt16LE(perm!, 6 + i * 8);
+      acl.writeUInt32LE(0xffffffff, 8 + i * 8);
+    }
+    const tar = await tarOf([
+      dir('sg/', { mode: 0o2775, uid: 0, gid: 5 }),
+      file('sg/f', 'x', { mode: 0o644 }),
+      file('sg/implicit/g', 'x', { mode: 0o640 }),
+      symlink('sg/l', 'f'),
+      dir('acl/', { mode: 0o755, pax: { 'LIBARCHIVE.xattr.system.posix_acl_default': acl.toString('base64') } }),
+      file('acl/f', 'x', { mode: 0o654 }),
+      file('suid', 'x', { mode: 0o4755 }),
+      file('sticky-dir-less', 'x', { mode: 0o1600 }),
+    ]);
+    const { answer, target } = await unpackBlob(gzipSync(tar));
+    expect(answer).toMatchObject({ ok: true, result: { diffId: sha256(tar), notes: [] } });
+    const ownGid = Number(spawnSync('id', ['-g', testUser.user], { encoding: 'utf8' }).stdout.trim());
+    const sg = statSync(join(target, 'sg'));
+    expect([sg.mode & 0o7777, sg.gid]).toEqual([0o2775, subgid + 4]);
+    // Root-owned entries stay root's group, though the setgid parent would give them its own.
+    for (const name of ['sg/f', 'sg/implicit/g', 'sg/l']) expect([name, lstatSync(join(target, name)).gid]).toEqual([name, ownGid]);
+    expect(statSync(join(target, 'sg/f')).mode & 0o7777).toBe(0o644);
+    expect(statSync(join(target, 'sg/implicit/g')).mode & 0o7777).toBe(0o640);
+    expect(statSync(join(target, 'acl/f')).mode & 0o7777).toBe(0o654);
+    expect(statSync(join(target, 'suid')).mode & 0o7777).toBe(0o4755);
+    expect(statSync(join(target, 'sticky-dir-less')).mode & 0o7777).toBe(0o1600);
   });
 
   it('sets the extended attributes it may, and says which it did not', async () => {

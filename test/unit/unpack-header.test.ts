@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { entryMeta, entryXattrs, isOverlayXattr, isSparse, type TarHeader } from '../../src/engine/image/unpack/header.js';
 import { DEFAULT_LIMITS, formatBytes, LayerTooLarge, TarMeter } from '../../src/engine/image/unpack/limits.js';
 import { Notes } from '../../src/engine/image/unpack/notes.js';
-import { parseReport, parseRequest } from '../../src/engine/image/unpack/protocol.js';
+import { parseJob, parseReport, parseSession } from '../../src/engine/image/unpack/protocol.js';
 
 function header(over: Partial<TarHeader> = {}): TarHeader {
   return {
@@ -134,23 +134,34 @@ describe('notes', () => {
 });
 
 describe('the worker protocol', () => {
-  const request = { target: '/t', compression: 'zstd', image: 'x', single: false, limits: { maxLayerBytes: 10, maxEntryBytes: 5 } };
+  const job = { id: 2, fd: 5, target: '/t', compression: 'zstd', image: 'x', limits: { maxLayerBytes: 10, maxEntryBytes: 5 } };
 
-  it('round-trips a request', () => {
-    expect(parseRequest(JSON.stringify(request))).toEqual(request);
+  it('round-trips a session and a job', () => {
+    expect(parseSession('{"single":true}')).toEqual({ single: true });
+    expect(parseJob(JSON.stringify(job))).toEqual(job);
   });
 
   it.each([
     ['not json', 'x'],
-    ['a bad compression', JSON.stringify({ ...request, compression: 'xz' })],
-    ['a missing limit', JSON.stringify({ ...request, limits: { maxLayerBytes: 1 } })],
-    ['a negative limit', JSON.stringify({ ...request, limits: { maxLayerBytes: -1, maxEntryBytes: 1 } })],
-  ])('refuses %s', (_what, text) => {
-    expect(() => parseRequest(text)).toThrow();
+    ['an array', '[]'],
+    ['a bad compression', JSON.stringify({ ...job, compression: 'xz' })],
+    ['a missing limit', JSON.stringify({ ...job, limits: { maxLayerBytes: 1 } })],
+    ['a negative limit', JSON.stringify({ ...job, limits: { maxLayerBytes: -1, maxEntryBytes: 1 } })],
+    ['one of the worker\'s own descriptors', JSON.stringify({ ...job, fd: 1 })],
+    ['no id', JSON.stringify({ ...job, id: undefined })],
+  ])('refuses a job with %s', (_what, text) => {
+    expect(() => parseJob(text)).toThrow();
   });
 
-  it('reads the last line of the worker as its report', () => {
-    expect(parseReport('noise\n{"ok":false,"error":"e"}\n')).toEqual({ ok: false, error: 'e' });
+  it('refuses a session without its mode', () => {
+    expect(() => parseSession('{}')).toThrow();
+  });
+
+  it('reads report lines and nothing else', () => {
+    expect(parseReport('{"id":3,"ok":false,"error":"e"}')).toEqual({ id: 3, ok: false, error: 'e' });
+    expect(parseReport('{"id":0,"ok":true,"diffId":"sha256:00","size":7,"notes":["n"]}')).toEqual({ id: 0, ok: true, diffId: 'sha256:00', size: 7, notes: ['n'] });
+    expect(parseReport('{"ok":false,"error":"e"}')).toBeUndefined();
+    expect(parseReport('{"id":0,"ok":true,"size":7}')).toBeUndefined();
     expect(parseReport('')).toBeUndefined();
     expect(parseReport('crash trace')).toBeUndefined();
     expect(parseReport('42')).toBeUndefined();

@@ -1,13 +1,16 @@
 // Pulling an image: resolve the name, fetch the manifest (choosing a platform from an
-// index), then the config, then every missing layer in parallel, each unpacked as soon
-// as it has arrived. A layer already in the store is never fetched again, and two
-// pulls that share a layer fetch it once (a lock per layer). The image is recorded
-// last, so a pull killed at any moment leaves no image behind, only reusable layers.
+// index), then the config, then every missing layer in parallel, each streamed into
+// the unpack worker as it arrives (and kept as a blob beside). A layer already in the
+// store is never fetched again, and two pulls that share a layer fetch it once (a lock
+// per layer). A layer is published only once its download has passed the digest check
+// and its unpacked tar has the diff id the config names; the image is recorded last, so
+// a pull killed at any moment leaves no image behind, only reusable layers.
+import { createReadStream } from 'node:fs';
 import { arch } from 'node:os';
 
 import { BoxctlError, NotFoundError } from '../../errors.js';
 import { ociArch } from '../host/platform.js';
-import { userIdMaps } from '../userns.js';
+import { removeInUserns, userIdMaps } from '../userns.js';
 import { findCredentials, type AuthFile } from './auth-file.js';
 import { loadAuthFiles, loadRegistriesConf } from './config-files.js';
 import { parseImageConfig, selectPlatform, type Descriptor, type ImageConfig, type WantedPlatform } from './manifest.js';
@@ -20,7 +23,7 @@ import { ambiguousShortNameError, resolveShortName } from './short-names.js';
 import { withLock } from './store/lock.js';
 import { storeName, upsertImage, type ImageRecord } from './store/records.js';
 import { ImageStore } from './store/store.js';
-import { unpackLayer } from './unpack/index.js';
+import { UnpackSession, type UnpackResult } from './unpack/index.js';
 
 export type PullEvent =
   | { kind: 'trying'; reference: string }
@@ -36,7 +39,8 @@ export interface PullRequest {
   onEvent?: (e: PullEvent) => void;
 }
 
-const PARALLEL_LAYERS = 3;
+/** As containers/image's default: enough to fill a link, few enough for a registry's limits. */
+const PARALLEL_LAYERS = 6;
 
 function candidates(name: string, conf: RegistriesConf): Reference[] {
   const resolved = resolveShortName(name, conf);
@@ -57,12 +61,19 @@ function client(source: PullSource, tlsVerify: boolean | undefined, authFiles: r
   });
 }
 
+/** fn over items, `limit` at a time; after the first failure no new item is started. */
 async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const i = next++;
-      await fn(items[i]!, i);
+      try {
+        await fn(items[i]!, i);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
   });
   await Promise.all(workers);
@@ -97,7 +108,36 @@ async function fetchMetadata(reg: RegistryClient, ref: Reference, image: string,
   return { manifestDigest: got.digest, manifestMediaType: doc.mediaType, config, configDigest: configDesc.digest, layers: doc.layers };
 }
 
-async function fetchLayer(reg: RegistryClient, ref: Reference, image: string, desc: Descriptor, diffId: string, store: ImageStore, single: boolean, emit: (e: PullEvent) => void): Promise<void> {
+interface LayerWork {
+  reg: RegistryClient;
+  ref: Reference;
+  image: string;
+  store: ImageStore;
+  /** Started on first use: a pull whose layers are all here starts no worker. */
+  unpacker(): UnpackSession;
+  /** Stops every download of the pull once one layer has failed. */
+  signal: AbortSignal;
+  emit(e: PullEvent): void;
+}
+
+/**
+ * The layer's compressed bytes: the blob kept from an earlier pull, or a download kept
+ * as one, read as it arrives. `downloaded` settles when there is nothing left to fetch.
+ */
+async function layerBytes(w: LayerWork, desc: Descriptor): Promise<{ bytes: AsyncIterable<Buffer>; downloaded: Promise<void> }> {
+  const { store, emit } = w;
+  const kept = await store.intactBlob(desc.digest, desc.size);
+  if (kept) return { bytes: createReadStream(kept, { highWaterMark: 256 * 1024 }), downloaded: Promise.resolve() };
+  const stream = await w.reg.fetchBlob(w.ref.repository, desc, {
+    signal: w.signal,
+    onProgress: (received) => emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'downloading', received }),
+  });
+  const blob = store.downloadBlob(desc.digest, stream);
+  return { bytes: blob.follow(), downloaded: blob.done };
+}
+
+async function fetchLayer(w: LayerWork, desc: Descriptor, diffId: string): Promise<void> {
+  const { store, image, emit } = w;
   if (store.hasLayer(diffId)) {
     emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'present' });
     return;
@@ -108,22 +148,25 @@ async function fetchLayer(reg: RegistryClient, ref: Reference, image: string, de
       emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'present' });
       return;
     }
-    if (!store.hasBlob(desc.digest)) {
-      emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'downloading', received: 0 });
-      const stream = await reg.fetchBlob(ref.repository, desc, {
-        onProgress: (received) => emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'downloading', received }),
-      });
-      await store.putBlob(desc.digest, desc.size, stream);
-    }
-    emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'unpacking' });
+    emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'downloading', received: 0 });
     const staging = store.stagingLayer();
-    const result = await unpackLayer({
-      blobPath: store.blobPath(desc.digest),
-      compression: layerCompression(desc.mediaType),
-      target: staging.diff,
-      image,
-      single,
-    });
+    let result: UnpackResult;
+    try {
+      const { bytes, downloaded } = await layerBytes(w, desc);
+      const [unpacked, fetched] = await Promise.allSettled([
+        w.unpacker().unpack({ target: staging.diff, compression: layerCompression(desc.mediaType), image }, bytes),
+        downloaded.then(() => emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'unpacking' })),
+      ]);
+      // Bytes that fail their digest explain whatever the unpacker made of them: that
+      // failure is the one told, so the download runs to its end even when the unpack
+      // failed first (as long as a pull that verifies before it unpacks would take).
+      if (fetched.status === 'rejected') throw fetched.reason;
+      if (unpacked.status === 'rejected') throw unpacked.reason;
+      result = unpacked.value;
+    } catch (e) {
+      await removeInUserns(staging.dir).catch(() => undefined);
+      throw e;
+    }
     for (const message of result.notes) emit({ kind: 'note', message });
     if (result.diffId !== diffId) {
       await store.publishLayer(staging.dir, result.diffId).catch(() => undefined);
@@ -134,13 +177,42 @@ async function fetchLayer(reg: RegistryClient, ref: Reference, image: string, de
   });
 }
 
+/**
+ * Every layer of the image into the store, PARALLEL_LAYERS at a time, through one
+ * unpack worker. The first failure stops the downloads and the worker.
+ */
+async function fetchLayers(reg: RegistryClient, ref: Reference, image: string, meta: Fetched, ctx: PullContext, emit: (e: PullEvent) => void): Promise<void> {
+  const { store } = ctx;
+  const missing = meta.layers.filter((_l, i) => !store.hasLayer(meta.config.rootfs.diff_ids[i]!)).length;
+  let session: UnpackSession | undefined;
+  const stop = new AbortController();
+  const w: LayerWork = {
+    reg,
+    ref,
+    image,
+    store,
+    signal: stop.signal,
+    emit,
+    unpacker: () => (session ??= UnpackSession.start({ single: ctx.single, slots: missing, image })),
+  };
+  try {
+    await eachLimited(meta.layers, PARALLEL_LAYERS, (desc, i) => fetchLayer(w, desc, meta.config.rootfs.diff_ids[i]!));
+  } catch (e) {
+    stop.abort();
+    await session?.abort();
+    throw e;
+  }
+  await session?.close();
+}
+
 interface PullContext {
   store: ImageStore;
   single: boolean;
   authFiles: readonly AuthFile[];
 }
 
-async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, { store, single, authFiles }: PullContext): Promise<ImageRecord> {
+async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, ctx: PullContext): Promise<ImageRecord> {
+  const { store, single, authFiles } = ctx;
   const emit = req.onEvent ?? (() => undefined);
   const image = storeName(source.reference);
   emit({ kind: 'trying', reference: image });
@@ -148,9 +220,7 @@ async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, 
   const wanted: WantedPlatform = { os: req.platform?.os ?? 'linux', architecture: req.platform?.architecture ?? ociArch(arch()) };
   if (req.platform?.variant) wanted.variant = req.platform.variant;
   const meta = await fetchMetadata(reg, source.reference, image, wanted, store, emit);
-  const fetchLayers = () =>
-    eachLimited(meta.layers, PARALLEL_LAYERS, (desc, i) => fetchLayer(reg, source.reference, image, desc, meta.config.rootfs.diff_ids[i]!, store, single, emit));
-  await fetchLayers();
+  await fetchLayers(reg, source.reference, image, meta, ctx, emit);
   const record: ImageRecord = {
     id: meta.configDigest,
     names: asked.digest && !asked.tag ? [] : [storeName(asked)],
@@ -175,7 +245,7 @@ async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, 
     });
     if (!missing) return record;
     if (attempt > 0) throw new BoxctlError(`${image}: its layers keep disappearing while it is pulled: is an rmi or prune running in a loop?`);
-    await fetchLayers();
+    await fetchLayers(reg, source.reference, image, meta, ctx, emit);
   }
 }
 

@@ -2,16 +2,17 @@
 // the image records. Nothing becomes visible half-written: blobs and layers are made
 // in tmp/ and renamed into place once verified, the records are rewritten whole by
 // rename under a lock, and an image is recorded only after all its layers exist.
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 import { BoxctlError } from '../../../errors.js';
 import { removeInUserns } from '../../userns.js';
 import { DigestVerifier } from '../digest.js';
 import { blobPath, layerDir, storeLayout, type StoreLayout } from './layout.js';
+import { GrowingBlob } from './growing-blob.js';
 import { withLock } from './lock.js';
 import { emptyIndex, unusedLayers, type ImageIndexFile } from './records.js';
 import { pidAlive } from '../../host/pid-alive.js';
@@ -78,6 +79,28 @@ export class ImageStore {
       throw e;
     }
     return final;
+  }
+
+  /** Starts keeping a download as the blob; it can be read while it arrives (GrowingBlob). */
+  downloadBlob(digest: string, source: AsyncIterable<Buffer>): GrowingBlob {
+    return new GrowingBlob(this.tmpPath('blob'), this.blobPath(digest), source);
+  }
+
+  /**
+   * The bytes of a blob already here, or undefined where it is missing or not what its
+   * digest says (a crash cut it short): such a blob is removed, to be fetched again.
+   */
+  async intactBlob(digest: string, size: number): Promise<string | undefined> {
+    const path = this.blobPath(digest);
+    if (!existsSync(path)) return undefined;
+    try {
+      await pipeline(createReadStream(path, { highWaterMark: 256 * 1024 }), new DigestVerifier({ digest, size }), new Writable({ write: (_c, _e, done) => done() }));
+      return path;
+    } catch (e) {
+      if (!(e instanceof BoxctlError)) throw e;
+      await rm(path, { force: true });
+      return undefined;
+    }
   }
 
   putBlobBytes(digest: string, bytes: Buffer): string {

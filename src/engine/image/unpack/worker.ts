@@ -1,10 +1,14 @@
-// The layer unpacker's worker, bundled as dist/unpack-worker.js. unpack/index.ts starts
-// it through boxctl-unshare, so it runs as root in a user namespace with the user's
-// mapping and may give files their subordinate owners. It reads the layer blob on
-// stdin, writes the tree into the (empty) target directory, and answers with one JSON
-// line on stdout (protocol.ts). On failure the caller discards the target.
+// The layer unpacker's worker, bundled as dist/unpack-worker.js. unpack/session.ts
+// starts it through boxctl-unshare, so it runs as root in a user namespace with the
+// user's mapping and may give files their subordinate owners. It takes jobs on stdin
+// (protocol.ts), one per layer, and runs them side by side: each reads its layer from
+// its own pipe as the caller downloads it, writes the tree into an (empty) target
+// directory, and is answered with one JSON line on stdout. On failure the caller
+// discards the target.
 import { spawn } from 'node:child_process';
-import { lstatSync, readdirSync } from 'node:fs';
+import { closeSync, lstatSync, readdirSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -13,14 +17,20 @@ import { extract, type Extract } from 'tar-stream';
 import { entryMeta, isSparse, type TarHeader } from './header.js';
 import { formatBytes, LayerTooLarge, TarMeter, type UnpackLimits } from './limits.js';
 import { EntryRefused, entryParts, hardlinkParts, quoteName, whiteoutOf } from './paths.js';
-import { parseRequest, type WorkerReport, type WorkerRequest } from './protocol.js';
+import { parseJob, parseSession, type JobOutcome, type JobReport, type SessionRequest, type UnpackJob } from './protocol.js';
 import { LayerWriter } from './writer.js';
 
 /** A failure that already reads as the final message. */
 class UnpackFailure extends Error {}
 
+/**
+ * Larger than zlib's 16 KiB: every chunk costs a trip through the meter, the tar
+ * parser and a write, and a layer of large files is mostly such trips.
+ */
+const GUNZIP_CHUNK = 256 * 1024;
+
 interface Source {
-  /** The decompressing stages, fed by stdin. */
+  /** The decompressing stages, fed by the job's pipe. */
   streams: (Readable | Writable)[];
   /** Settles when the decompressor is done; rejects with what it found wrong. */
   finished: Promise<void>;
@@ -28,8 +38,14 @@ interface Source {
   stop(): void;
 }
 
-function gzipSource(): Source {
-  const gunzip = createGunzip();
+/** The job's pipe, read without blocking a thread of the pool that zlib needs. */
+function pipeOf(fd: number): Socket {
+  return new Socket({ fd, readable: true, writable: false });
+}
+
+function gzipSource(fd: number): Source {
+  const input = pipeOf(fd);
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
   const finished = new Promise<void>((resolve, reject) => {
     // pipeline() also hands gunzip the errors of later stages; only zlib's own are its.
     gunzip.on('error', (e: NodeJS.ErrnoException) => {
@@ -38,17 +54,23 @@ function gzipSource(): Source {
     });
     gunzip.on('close', resolve);
   });
-  return { streams: [process.stdin, gunzip], finished, stop: () => gunzip.destroy() };
+  const stop = (): void => {
+    input.destroy();
+    gunzip.destroy();
+  };
+  return { streams: [input, gunzip], finished, stop };
 }
 
 /**
  * Debian's zstd rather than a JavaScript decoder: the pure-JS ones copy their whole
  * window for every block (6 MB/s at zstd's 128 MiB window) and allocate whatever window
  * a frame asks for, up to 2 GiB; zstd runs at native speed and refuses frames that
- * need more than 128 MiB unless told otherwise. It reads the blob from our stdin.
+ * need more than 128 MiB unless told otherwise. It reads the job's pipe itself.
  */
-function zstdSource(): Source {
-  const child = spawn('zstd', ['-d', '-c', '-q'], { stdio: [0, 'pipe', 'pipe'] });
+function zstdSource(fd: number): Source {
+  const child = spawn('zstd', ['-d', '-c', '-q'], { stdio: [fd, 'pipe', 'pipe'] });
+  // zstd holds the pipe now; the end left here would only keep it open.
+  closeSync(fd);
   const { stdout, stderr: errors } = child;
   if (!stdout || !errors) throw new Error('zstd was started without pipes');
   let stderr = '';
@@ -70,8 +92,9 @@ function zstdSource(): Source {
   return { streams: [stdout], finished, stop };
 }
 
-function plainSource(): Source {
-  return { streams: [process.stdin], finished: Promise.resolve(), stop: () => process.stdin.destroy() };
+function plainSource(fd: number): Source {
+  const input = pipeOf(fd);
+  return { streams: [input], finished: Promise.resolve(), stop: () => input.destroy() };
 }
 
 function checkTarget(target: string): void {
@@ -132,7 +155,7 @@ function isEntryProblem(e: unknown): boolean {
   return e instanceof EntryRefused || typeof (e as NodeJS.ErrnoException).syscall === 'string';
 }
 
-async function writeEntries(ex: Extract, w: LayerWriter, req: WorkerRequest): Promise<void> {
+async function writeEntries(ex: Extract, w: LayerWriter, req: UnpackJob): Promise<void> {
   for await (const entry of ex) {
     const h = entry.header as TarHeader;
     let consumed: boolean;
@@ -149,12 +172,24 @@ async function writeEntries(ex: Extract, w: LayerWriter, req: WorkerRequest): Pr
   }
 }
 
-async function unpack(req: WorkerRequest): Promise<{ diffId: string; size: number; notes: string[] }> {
-  checkTarget(req.target);
-  const writer = new LayerWriter(req.target, req.single);
+function sourceFor(req: UnpackJob): Source {
+  if (req.compression === 'gzip') return gzipSource(req.fd);
+  if (req.compression === 'zstd') return zstdSource(req.fd);
+  return plainSource(req.fd);
+}
+
+async function unpack(req: UnpackJob, session: SessionRequest): Promise<{ diffId: string; size: number; notes: string[] }> {
+  const source = sourceFor(req);
+  try {
+    checkTarget(req.target);
+  } catch (e) {
+    // Closing the pipe tells the caller at once that nothing reads it.
+    source.stop();
+    throw e;
+  }
+  const writer = new LayerWriter(req.target, session.single);
   const meter = new TarMeter(req.limits.maxLayerBytes);
   const ex = extract();
-  const source = req.compression === 'gzip' ? gzipSource() : req.compression === 'zstd' ? zstdSource() : plainSource();
   const [flow, entries, decompressed] = await Promise.allSettled([
     pipeline([...source.streams, meter, ex]),
     writeEntries(ex, writer, req).catch((e: unknown) => {
@@ -176,17 +211,33 @@ async function unpack(req: WorkerRequest): Promise<{ diffId: string; size: numbe
   return { diffId: meter.diffId(), size: meter.bytes, notes: writer.notes.list() };
 }
 
+async function outcome(job: UnpackJob, session: SessionRequest): Promise<JobOutcome> {
+  try {
+    return { ok: true, ...(await unpack(job, session)) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
 async function main(): Promise<void> {
   // Modes come from the layer alone; the directories made for missing parents are 0755.
   process.umask(0);
-  let report: WorkerReport;
-  try {
-    report = { ok: true, ...(await unpack(parseRequest(process.argv[2] ?? ''))) };
-  } catch (e) {
-    report = { ok: false, error: (e as Error).message };
+  const session = parseSession(process.argv[2] ?? '');
+  const running: Promise<void>[] = [];
+  let failed = false;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    const job = parseJob(line);
+    running.push(
+      outcome(job, session).then((o) => {
+        failed ||= !o.ok;
+        const report: JobReport = { id: job.id, ...o };
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+      }),
+    );
   }
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-  process.exitCode = report.ok ? 0 : 1;
+  await Promise.all(running);
+  process.exitCode = failed ? 1 : 0;
 }
 
 await main();
