@@ -6,17 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
-import { listImages, inspectImage, pruneImages, removeImages } from '../../../engine/image/images.js';
 import * as lifecycle from '../../../engine/container/lifecycle.js';
 import type { Engine } from '../../../engine/container/lifecycle.js';
 import type { ContainerRecord, ContainerView } from '../../../engine/container/record.js';
-import { computeStats, sampleStats, type StatsSample } from '../../../engine/container/stats.js';
+import type { StatsSample } from '../../../engine/container/stats.js';
 import { SYSTEMD_UNIT_LABEL } from '../../../engine/container/sdnotify.js';
 import { imagesInUse } from '../../../engine/container/store.js';
 import { nowNanoseconds } from '../../../engine/container/time-spec.js';
-import { listVolumes, lookupVolume, pruneVolumes, removeVolumes } from '../../../engine/volume/store.js';
 import { inspectContainer, parsePorts, portsText, statusText } from '../../render/containers.js';
-import { LogFollower, type From } from './follow.js';
+import type { From, LogFollower } from './follow.js';
 import type { Action, ContainerAction, Effect } from './model.js';
 import type { LogTarget } from './logs.js';
 import type { ContainerRow, ImageRow, Snapshot, VolumeRow } from './snapshot.js';
@@ -66,11 +64,20 @@ class Units {
   }
 }
 
+/** What only the reads after the first frame need: loaded while Ink loads (EngineIO.loadRest). */
+interface Rest {
+  images: typeof import('../../../engine/image/images.js');
+  volumes: typeof import('../../../engine/volume/store.js');
+  stats: typeof import('../../../engine/container/stats.js');
+  follow: typeof import('./follow.js');
+}
+
 export class EngineIO implements DashboardIO {
   private readonly samples = new Map<string, StatsSample>();
   private readonly units = new Units();
   private readonly user = userInfo().username;
   private logs: { target: LogTarget; follower: LogFollower; sinceNs: bigint } | undefined;
+  private loaded: Rest | undefined;
 
   constructor(
     private readonly e: Engine,
@@ -98,12 +105,12 @@ export class EngineIO implements DashboardIO {
     if (unit) row.unit = unit;
     if (!figures) return row;
     if (live && v.pid !== undefined) {
-      const sample = sampleStats(r.cgroupPath, v.pid);
+      const sample = this.rest.stats.sampleStats(r.cgroupPath, v.pid);
       const prev = this.samples.get(r.id);
       this.samples.set(r.id, sample);
       row.memBytes = sample.memUsage;
       row.memLimit = sample.memLimit;
-      if (prev) row.cpuPercent = computeStats(prev, sample, 0).cpu;
+      if (prev) row.cpuPercent = this.rest.stats.computeStats(prev, sample, 0).cpu;
     } else {
       this.samples.delete(r.id);
     }
@@ -132,7 +139,8 @@ export class EngineIO implements DashboardIO {
     const containers = views.map((v) => this.containerRow(v, now, true));
     const inUse = new Map<string, string[]>();
     for (const v of views) inUse.set(v.record.imageId, [...(inUse.get(v.record.imageId) ?? []), v.record.name]);
-    const images: ImageRow[] = listImages(this.e.root).map((i) => ({
+    const { images: img, volumes: vol } = this.rest;
+    const images: ImageRow[] = img.listImages(this.e.root).map((i) => ({
       key: `${i.id} ${i.repository}:${i.tag}`,
       id: i.id,
       repository: i.repository,
@@ -141,7 +149,7 @@ export class EngineIO implements DashboardIO {
       ...(i.created ? { created: i.created } : {}),
       usedBy: inUse.get(i.id) ?? [],
     }));
-    const volumes: VolumeRow[] = listVolumes(this.e.root).map((v) => ({
+    const volumes: VolumeRow[] = vol.listVolumes(this.e.root).map((v) => ({
       name: v.name,
       driver: v.driver,
       created: v.created,
@@ -150,6 +158,22 @@ export class EngineIO implements DashboardIO {
       usedBy: views.filter((c) => c.record.mounts.some((m) => m.type === 'volume' && m.source === v.name)).map((c) => c.record.name),
     }));
     return { containers, images, volumes, host: this.host(), complete: true };
+  }
+
+  /** Loads the modules of everything but the first frame (they cost its time otherwise). */
+  async loadRest(): Promise<void> {
+    const [images, volumes, stats, follow] = await Promise.all([
+      import('../../../engine/image/images.js'),
+      import('../../../engine/volume/store.js'),
+      import('../../../engine/container/stats.js'),
+      import('./follow.js'),
+    ]);
+    this.loaded = { images, volumes, stats, follow };
+  }
+
+  private get rest(): Rest {
+    if (!this.loaded) throw new Error('the dashboard read more than its first frame before loadRest()');
+    return this.loaded;
   }
 
   /** Stops what runs in the background (log readers), so that nothing keeps the process alive. */
@@ -193,10 +217,10 @@ export class EngineIO implements DashboardIO {
         }
         return;
       case 'remove-image':
-        removeImages(this.e.root, [effect.id], false, imagesInUse(this.e.root)).then(() => done(`image ${effect.name} removed`), fail);
+        this.rest.images.removeImages(this.e.root, [effect.id], false, imagesInUse(this.e.root)).then(() => done(`image ${effect.name} removed`), fail);
         return;
       case 'remove-volume':
-        removeVolumes(this.e.root, [effect.name]).then((outcomes) => {
+        this.rest.volumes.removeVolumes(this.e.root, [effect.name]).then((outcomes) => {
           const o = outcomes[0];
           if (o && 'users' in o) fail(`volume ${effect.name} is in use by ${o.users.map((u) => u.name).join(', ')}: remove those containers first`);
           else if (o && 'error' in o) fail(o.error);
@@ -241,10 +265,10 @@ export class EngineIO implements DashboardIO {
       return { title: `Inspect container ${record.name}`, value };
     }
     if (what === 'images') {
-      const { record, config } = inspectImage(this.e.root, key);
+      const { record, config } = this.rest.images.inspectImage(this.e.root, key);
       return { title: `Inspect image ${record.names[0] ?? record.id}`, value: { ...record, config } };
     }
-    return { title: `Inspect volume ${key}`, value: lookupVolume(this.e.root, key) };
+    return { title: `Inspect volume ${key}`, value: this.rest.volumes.lookupVolume(this.e.root, key) };
   }
 
   /**
@@ -254,7 +278,7 @@ export class EngineIO implements DashboardIO {
    */
   private followLogs(target: LogTarget, dispatch: (a: Action) => void): void {
     this.logs?.follower.close();
-    const follower = new LogFollower(
+    const follower = new this.rest.follow.LogFollower(
       (entries) => dispatch({ type: 'log-lines', entries }),
       (text) => dispatch({ type: 'message', text, tone: 'error' }),
     );
@@ -299,10 +323,10 @@ export class EngineIO implements DashboardIO {
 
   private async prune(what: 'containers' | 'images' | 'volumes'): Promise<string> {
     if (what === 'images') {
-      const report = await pruneImages(this.e.root, imagesInUse(this.e.root));
+      const report = await this.rest.images.pruneImages(this.e.root, imagesInUse(this.e.root));
       return `pruned ${report.deleted.length} image(s)`;
     }
-    if (what === 'volumes') return `pruned ${(await pruneVolumes(this.e.root, [])).length} volume(s)`;
+    if (what === 'volumes') return `pruned ${(await this.rest.volumes.pruneVolumes(this.e.root, [])).length} volume(s)`;
     const doomed = this.e.store.list().filter((r) => {
       const s = lifecycle.view(this.e, r).status;
       return s === 'exited' || s === 'created';

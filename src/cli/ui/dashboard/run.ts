@@ -90,7 +90,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     state = initialState(io.quickSnapshot(), size());
     const first = paintScreen(drawScreen(state, Date.now()), theme);
     if (first !== undefined) stdout.write(`${first}\n${HOME}`);
-    ({ mountDashboard } = await importWithoutFetch(() => import('./mount.js')));
+    [{ mountDashboard }] = await importWithoutFetch(() => Promise.all([import('./mount.js'), io.loadRest()]));
   } catch (err) {
     quit();
     throw err;
