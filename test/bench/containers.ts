@@ -36,11 +36,23 @@ function timeOnce(argv: Argv): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** The median of n timed runs after one untimed warm-up. */
-function median(argv: Argv, n: number): number {
-  timeOnce(argv);
-  const times = Array.from({ length: n }, () => timeOnce(argv)).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+const middle = (times: number[]): number => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
+/**
+ * The medians of n timed runs of each command after one untimed warm-up each, the
+ * two taking turns: on a shared machine the load changes within seconds, and turns
+ * put both sides under the same load, so their ratio holds where the times do not.
+ */
+function medians(a: Argv, b: Argv, n: number): [number, number] {
+  timeOnce(a);
+  timeOnce(b);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    ta.push(timeOnce(a));
+    tb.push(timeOnce(b));
+  }
+  return [middle(ta), middle(tb)];
 }
 
 /** Sum of VmRSS, in KiB, of the processes named `comm` whose command line mentions `marker`. */
@@ -96,20 +108,20 @@ export function containerBenches(opts: { cli: string; podman: string; image: str
     pull(bx, []);
     pull(pd, ['--tls-verify=false']);
 
-    const run = (t: Tool) => median([...t.cmd, 'run', '--rm', '--network', 'none', opts.image, 'true'], opts.runs);
-    results.push({ name: 'run --rm --network none true', unit: 'ms', boxctl: run(bx), podman: run(pd), target: 0.6 });
+    const side = (name: string, target: number, args: (t: Tool) => Argv) => {
+      const [boxctl, podman] = medians(args(bx), args(pd), opts.runs);
+      results.push({ name, unit: 'ms', boxctl, podman, target });
+    };
+    side('run --rm --network none true', 0.6, (t) => [...t.cmd, 'run', '--rm', '--network', 'none', opts.image, 'true']);
     // Each tool's default network: the helper (pasta or slirp4netns) counts in the time.
-    const runNet = (t: Tool) => median([...t.cmd, 'run', '--rm', opts.image, 'true'], opts.runs);
-    results.push({ name: 'run --rm true (default network)', unit: 'ms', boxctl: runNet(bx), podman: runNet(pd), target: 0.7 });
+    side('run --rm true (default network)', 0.7, (t) => [...t.cmd, 'run', '--rm', opts.image, 'true']);
 
     for (const t of [bx, pd]) for (let i = 0; i < opts.containers; i++) must([...t.cmd, 'create', '--network', 'none', '--name', `bench-ps-${i}`, opts.image, 'true']);
-    const ps = (t: Tool) => median([...t.cmd, 'ps', '-a'], opts.runs);
-    results.push({ name: `ps -a (${opts.containers} containers)`, unit: 'ms', boxctl: ps(bx), podman: ps(pd), target: 0.5 });
+    side(`ps -a (${opts.containers} containers)`, 0.5, (t) => [...t.cmd, 'ps', '-a']);
     for (const t of [bx, pd]) must([...t.cmd, 'rm', '-f', '--all']);
 
     for (const t of [bx, pd]) must([...t.cmd, 'run', '-d', '--network', 'none', '--name', 'bench-exec', opts.image, 'sleep', '1000']);
-    const exec = (t: Tool) => median([...t.cmd, 'exec', 'bench-exec', 'true'], opts.runs);
-    results.push({ name: 'exec CTR true', unit: 'ms', boxctl: exec(bx), podman: exec(pd), target: 0.7 });
+    side('exec CTR true', 0.7, (t) => [...t.cmd, 'exec', 'bench-exec', 'true']);
     for (const t of [bx, pd]) must([...t.cmd, 'rm', '-f', '--all']);
 
     for (const t of [bx, pd]) for (let i = 0; i < opts.running; i++) must([...t.cmd, 'run', '-d', '--network', 'none', '--name', `bench-mem-${i}`, opts.image, 'sleep', '1000']);
@@ -157,7 +169,7 @@ export function runContainerBenches(cli: string): ContainerBench[] {
   if (!reachable) return skip(`no image ${image} (test/host/setup.sh puts it there)`);
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   const results = containerBenches({ cli, podman, image, runs, containers: 50, running: 10 });
-  console.log(`containers: medians of ${runs} runs, against rootless podman (runc, overlay)`);
+  console.log(`containers: medians of ${runs} runs each, boxctl and rootless podman (runc, overlay) taking turns`);
   // Node reads that bundle at every start, before any of boxctl's code runs: a cost Podman does not pay.
   if (process.env.NODE_EXTRA_CA_CERTS) console.log(`(NODE_EXTRA_CA_CERTS is set: every node start, boxctl's included, parses ${process.env.NODE_EXTRA_CA_CERTS} first)`);
   for (const b of results) console.log(formatBench(b));
