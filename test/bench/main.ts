@@ -11,6 +11,7 @@ import { subidRanges } from '../../src/engine/host/subid.js';
 import { which } from '../../src/engine/host/which.js';
 import { generateSpec } from '../../src/engine/spec/generate.js';
 import { runContainerBenches } from './containers.js';
+import { runPullBenches } from './pulls.js';
 import { runUiBench } from './ui.js';
 
 const repo = process.argv[2]!;
@@ -87,37 +88,6 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-// Cold pulls from the local registry (test/bench/images.sh puts the images there):
-// every run starts from an empty store.
-const registry = process.env.BENCH_REGISTRY ?? '127.0.0.1:5000';
-const pullRuns = Number(process.env.BENCH_PULL_RUNS ?? 3);
-const reachable = spawnSync('curl', ['-sf', '-o', '/dev/null', `http://${registry}/v2/bench/big/manifests/latest`, '-H', 'Accept: application/vnd.oci.image.manifest.v1+json']).status === 0;
-if (!reachable) {
-  console.log(`(pull benchmarks skipped: no bench images in ${registry}; run 'sudo bash test/bench/images.sh' once)`);
-} else {
-  const podman = which('podman');
-  for (const image of ['bench/big', 'bench/smallfiles']) {
-    const pullRoot = mkdtempSync(join(tmpdir(), 'boxctl-bench-pull-'));
-    const fresh = (dir: string) => () => {
-      spawnSync(process.execPath, [cli, '--root', dir, 'unshare', 'rm', '-rf', dir], { stdio: 'ignore' });
-    };
-    try {
-      const ours = median([process.execPath, cli, '--root', join(pullRoot, 'bx'), 'pull', '-q', `${registry}/${image}`], pullRuns, fresh(join(pullRoot, 'bx')));
-      const row: Row = { name: `cold pull ${image}`, ms: ours };
-      if (podman) {
-        const p = join(pullRoot, 'podman');
-        const argv = [podman, '--root', join(p, 'root'), '--runroot', join(p, 'run'), 'pull', '-q', '--tls-verify=false', `${registry}/${image}`];
-        row.reference = { name: 'podman pull', ms: median(argv, pullRuns, () => spawnSync(podman, ['unshare', 'rm', '-rf', p], { stdio: 'ignore' })) };
-      }
-      rows.push(row);
-    } finally {
-      // Both stores hold files of subordinate ids: only the user namespace can remove them.
-      spawnSync(process.execPath, [cli, 'unshare', 'rm', '-rf', pullRoot], { stdio: 'ignore' });
-    }
-  }
-  if (!podman) console.log('(podman is not installed: pulls have no reference to compare with)');
-}
-
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`medians of ${runs} runs, ms`);
 for (const r of rows) {
@@ -125,5 +95,6 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(width)}  ${r.ms.toFixed(1).padStart(7)}${ref}`);
 }
 
+runPullBenches(cli);
 runContainerBenches(cli);
 await runUiBench(cli);
