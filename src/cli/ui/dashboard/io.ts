@@ -137,6 +137,7 @@ export class EngineIO implements DashboardIO {
     const views = this.views();
     if (this.logs?.target.kind === 'all') this.followRunning(this.logs.follower, views, { sinceNs: this.logs.sinceNs });
     const containers = views.map((v) => this.containerRow(v, now, true));
+    for (const id of this.samples.keys()) if (!containers.some((c) => c.id === id)) this.samples.delete(id);
     const inUse = new Map<string, string[]>();
     for (const v of views) inUse.set(v.record.imageId, [...(inUse.get(v.record.imageId) ?? []), v.record.name]);
     const { images: img, volumes: vol } = this.rest;
