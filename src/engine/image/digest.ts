@@ -57,18 +57,17 @@ export interface VerifierOptions {
 }
 
 /**
- * Passes bytes through unchanged while hashing and counting them. Fails as soon as more
- * bytes arrive than declared (so a hostile registry cannot fill the disk), and at the end
- * if the size or the digest differ.
+ * Hashes and counts a blob's bytes as they pass. Fails as soon as more bytes arrive
+ * than declared (so a hostile registry cannot fill the disk), and at the end if the
+ * size or the digest differ.
  */
-export class DigestVerifier extends Transform {
+export class DigestCheck {
   readonly digest: string;
   readonly size: number;
   #hash: Hash;
   #received = 0;
 
   constructor(options: VerifierOptions) {
-    super();
     const { algorithm } = parseDigest(options.digest);
     if (!Number.isSafeInteger(options.size) || options.size < 0) {
       throw new UserError(`invalid size ${options.size} for blob ${options.digest}: sizes are whole numbers of bytes`);
@@ -83,36 +82,65 @@ export class DigestVerifier extends Transform {
     return this.#received;
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+  update(chunk: Uint8Array): void {
     this.#received += chunk.length;
     if (this.#received > this.size) {
-      done(
-        new BoxctlError(
-          `blob ${this.digest} is larger than the ${this.size} bytes its manifest declares (got ${this.#received} so far): the registry sent the wrong content`,
-        ),
+      throw new BoxctlError(
+        `blob ${this.digest} is larger than the ${this.size} bytes its manifest declares (got ${this.#received} so far): the registry sent the wrong content`,
       );
-      return;
     }
     this.#hash.update(chunk);
+  }
+
+  /** After the last chunk: throws unless size and digest are the declared ones. */
+  finish(): void {
+    if (this.#received !== this.size) {
+      throw new BoxctlError(`blob ${this.digest} is ${this.#received} bytes, expected ${this.size}: the download was cut short, try again`);
+    }
+    const actual = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.#hash.digest('hex')}`;
+    if (actual !== this.digest) {
+      throw new BoxctlError(`blob ${this.digest} has digest ${actual}, expected ${this.digest}: the registry sent corrupted or different content`);
+    }
+  }
+}
+
+/** DigestCheck as a stream stage: bytes pass unchanged, and the stream fails where the check does. */
+export class DigestVerifier extends Transform {
+  readonly #check: DigestCheck;
+
+  constructor(options: VerifierOptions) {
+    super();
+    this.#check = new DigestCheck(options);
+  }
+
+  get digest(): string {
+    return this.#check.digest;
+  }
+
+  get size(): number {
+    return this.#check.size;
+  }
+
+  /** Bytes seen so far, for progress reports. */
+  get received(): number {
+    return this.#check.received;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    try {
+      this.#check.update(chunk);
+    } catch (e) {
+      done(e as Error);
+      return;
+    }
     done(null, chunk);
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.#received !== this.size) {
-      done(
-        new BoxctlError(
-          `blob ${this.digest} is ${this.#received} bytes, expected ${this.size}: the download was cut short, try again`,
-        ),
-      );
-      return;
-    }
-    const actual = `${this.digest.slice(0, this.digest.indexOf(':'))}:${this.#hash.digest('hex')}`;
-    if (actual !== this.digest) {
-      done(
-        new BoxctlError(
-          `blob ${this.digest} has digest ${actual}, expected ${this.digest}: the registry sent corrupted or different content`,
-        ),
-      );
+    try {
+      this.#check.finish();
+    } catch (e) {
+      done(e as Error);
       return;
     }
     done();

@@ -128,7 +128,7 @@ async function layerBytes(w: LayerWork, desc: Descriptor): Promise<{ bytes: Asyn
   const { store, emit } = w;
   const kept = await store.intactBlob(desc.digest, desc.size);
   if (kept) return { bytes: createReadStream(kept, { highWaterMark: 256 * 1024 }), downloaded: Promise.resolve() };
-  const stream = await w.reg.fetchBlob(w.ref.repository, desc, {
+  const stream = await w.reg.blobChunks(w.ref.repository, desc, {
     signal: w.signal,
     onProgress: (received) => emit({ kind: 'layer', digest: desc.digest, size: desc.size, state: 'downloading', received }),
   });

@@ -3,12 +3,12 @@
 // asks for. Everything a registry sends is checked before it is handed on: manifests
 // against their digest and a size limit, blobs against their digest and size while
 // they stream.
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 import type { Dispatcher } from 'undici';
 
 import { BoxctlError, NotFoundError, UserError } from '../../../errors.js';
-import { DigestVerifier, digestOf, digestProblem, parseDigest } from '../digest.js';
+import { DigestCheck, digestOf, digestProblem, parseDigest } from '../digest.js';
 import { MAX_MANIFEST_SIZE, parseManifest, type ImageIndex, type ImageManifest } from '../manifest.js';
 import { MANIFEST_MEDIA_TYPES } from '../media-types.js';
 import { Authenticator } from './auth.js';
@@ -114,11 +114,12 @@ export class RegistryClient {
   }
 
   /**
-   * A stream of the blob's bytes, failing (at the latest at its end) unless they have
-   * the descriptor's digest and size. Resolves once the registry has started sending.
+   * The blob's bytes as they arrive, failing (at the latest after the last chunk)
+   * unless they have the descriptor's digest and size. Resolves once the registry has
+   * started sending. Iterate it once; a reader that stops early ends the request.
    */
-  async fetchBlob(repository: string, descriptor: BlobDescriptor, opts: FetchBlobOptions = {}): Promise<Readable> {
-    const verifier = new DigestVerifier(descriptor);
+  async blobChunks(repository: string, descriptor: BlobDescriptor, opts: FetchBlobOptions = {}): Promise<AsyncGenerator<Buffer>> {
+    const check = new DigestCheck(descriptor);
     const stop = new AbortController();
     const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
     const open = (offset: number) => this.#openBlob(repository, descriptor, offset, signal);
@@ -130,11 +131,25 @@ export class RegistryClient {
       what: `blob ${descriptor.digest} of ${repository} from ${this.registry}`,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
-    // A reader that stops early ends the request in flight, so its socket closes now.
-    verifier.once('close', () => stop.abort());
-    // Errors reach the reader as the verifier's own: the callback has nothing left to do.
-    pipeline(Readable.from(body), verifier, () => undefined);
-    return verifier;
+    return (async function* checked(): AsyncGenerator<Buffer> {
+      let complete = false;
+      try {
+        for await (const chunk of body) {
+          check.update(chunk);
+          yield chunk;
+        }
+        check.finish();
+        complete = true;
+      } finally {
+        // The socket of a download left half read closes now, not when the server gives up.
+        if (!complete) stop.abort();
+      }
+    })();
+  }
+
+  /** blobChunks as a stream, for readers that want one. */
+  async fetchBlob(repository: string, descriptor: BlobDescriptor, opts: FetchBlobOptions = {}): Promise<Readable> {
+    return Readable.from(await this.blobChunks(repository, descriptor, opts), { objectMode: false });
   }
 
   async blobExists(repository: string, digest: string): Promise<boolean> {
