@@ -120,6 +120,8 @@ describe('STATUS and PORTS texts', () => {
     expect(statusText({ ...checked, status: 'exited', exitCode: 137, finishedAt: '2026-01-01T00:05:00Z' }, NOW)).toBe(
       'Exited (137) 5 minutes ago',
     );
+    const { finishedAt: _unknown, ...neverFinished } = { ...db, exitCode: -1 };
+    expect(statusText(neverFinished, NOW)).toBe('Exited (-1)');
   });
 
   it('ports: host ip, ranges and protocols', () => {

@@ -181,7 +181,10 @@ export function statusText(view: ContainerView, now: number): string {
       text = `Up ${humanDuration(now - unixSeconds(view.startedAt) * 1000)}`;
       break;
     case 'exited':
-      text = `Exited (${view.exitCode ?? 0}) ${humanDuration(now - unixSeconds(view.finishedAt) * 1000)} ago`;
+      // No exit time (the monitor died before writing exit.json, or a reboot): no age rather than Go's year 1.
+      text = view.finishedAt
+        ? `Exited (${view.exitCode ?? 0}) ${humanDuration(now - unixSeconds(view.finishedAt) * 1000)} ago`
+        : `Exited (${view.exitCode ?? 0})`;
       break;
     case 'paused':
       text = 'Paused';
