@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, UserError } from '../../src/errors.js';
 import {
   authFilePaths,
-  findCredentials,
+  credentialSources,
+  helperLogins,
   parseAuthFile,
   removeCredentials,
   serializeAuthFile,
   setCredentials,
+  setStoreMarker,
   type AuthFile,
 } from '../../src/engine/image/auth-file.js';
 
@@ -61,6 +63,9 @@ const LEGACY = parseAuthFile(
   JSON.stringify({ 'https://old.example.com/v1/': { auth: b64('dave:old-pass'), email: 'dave@example.com' } }),
   { path: '/home/u/.dockercfg', legacyFormat: true },
 );
+
+/** The first credentials the files hold themselves; helpers are asked at run time (credentials.ts). */
+const findCredentials = (files: readonly AuthFile[], key: string) => credentialSources(files, key).find((s) => s.kind === 'credentials');
 
 const user = (files: readonly AuthFile[], key: string) => {
   const r = findCredentials(files, key);
@@ -140,13 +145,29 @@ describe('finding credentials', () => {
     });
   });
 
-  it('reports a credential helper instead of guessing', () => {
-    expect(findCredentials([DOCKER], 'gcr.io/project/app')).toEqual({
-      kind: 'helper',
-      helper: 'gcloud',
-      path: '/home/u/.docker/config.json',
-      registry: 'gcr.io',
-    });
+  it("asks a registry's credHelpers entry alone in its file, by registry", () => {
+    expect(credentialSources([DOCKER], 'gcr.io/project/app')).toEqual([
+      { kind: 'helper', helper: 'gcloud', field: 'credHelpers', path: '/home/u/.docker/config.json', registry: 'gcr.io' },
+    ]);
+  });
+
+  it("asks Docker's credsStore before the file's own entry, and the next files after both", () => {
+    const sources = credentialSources([DOCKER, PODMAN], 'docker.io/library/alpine');
+    expect(sources.map((s) => (s.kind === 'helper' ? `${s.field}:${s.helper}:${s.registry}` : `${s.key} in ${s.path}`))).toEqual([
+      'credsStore:desktop:docker.io',
+      'https://index.docker.io/v1/ in /home/u/.docker/config.json',
+      'docker.io in /run/user/1000/containers/auth.json',
+    ]);
+    // A marker entry holds nothing: the store is all the file has for it.
+    expect(credentialSources([DOCKER], 'ghcr.io/erin/app')).toEqual([
+      { kind: 'helper', helper: 'desktop', field: 'credsStore', path: '/home/u/.docker/config.json', registry: 'ghcr.io' },
+    ]);
+  });
+
+  it('refuses helper settings that are not names', () => {
+    const bad = (data: object) => () => parseAuthFile(JSON.stringify(data), { path: '/a.json', legacyFormat: false });
+    expect(bad({ credsStore: 1 })).toThrow("/a.json: 'credsStore' must be the name of a credential helper");
+    expect(bad({ credHelpers: { 'quay.io': {} } })).toThrow("/a.json: the credHelpers entry for 'quay.io' must be the name of a credential helper");
   });
 
   it('reads the files in order and takes the first that has credentials', () => {
@@ -270,6 +291,21 @@ describe('parsing and writing', () => {
     expect((err as Error).message).toBe(
       'not logged in to ghcr.io: /run/user/1000/containers/auth.json has no credentials for it',
     );
+  });
+
+  it("leaves Docker's empty entry for a login its credsStore keeps, and logout --all finds the helpers to ask", () => {
+    const marked = setStoreMarker(DOCKER, 'quay.io');
+    expect((marked.data as { auths: Record<string, unknown> }).auths['quay.io']).toEqual({});
+    expect(helperLogins(marked)).toEqual([
+      { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', helper: 'ecr-login', field: 'credHelpers' },
+      { registry: 'gcr.io', helper: 'gcloud', field: 'credHelpers' },
+      { registry: 'https://index.docker.io/v1/', helper: 'desktop', field: 'credsStore' },
+      { registry: 'ghcr.io', helper: 'desktop', field: 'credsStore' },
+      { registry: 'https://registry.example.com/v2/', helper: 'desktop', field: 'credsStore' },
+      { registry: 'myregistry.azurecr.io', helper: 'desktop', field: 'credsStore' },
+      { registry: 'quay.io', helper: 'desktop', field: 'credsStore' },
+    ]);
+    expect(helperLogins(PODMAN)).toEqual([]);
   });
 
   it('refuses to write the legacy format, bad keys, and user names with a colon', () => {

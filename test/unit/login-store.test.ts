@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { NotFoundError, UserError } from '../../src/errors.js';
-import { loginKey, removeAllLogins, removeLogin, storedLogin, storeLogin, writableAuthFile } from '../../src/engine/image/login.js';
+import { loginKey, loginKeyOrDefault, removeAllLogins, removeLogin, storedLogin, storeLogin, writableAuthFile } from '../../src/engine/image/login.js';
+import { parseRegistriesConf } from '../../src/engine/image/registries-conf.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -25,6 +26,18 @@ describe('loginKey', () => {
     expect(() => loginKey('bad host')).toThrow("invalid registry 'bad host'");
     expect(() => loginKey('')).toThrow(UserError);
   });
+
+  it('takes the first search registry when none is named, as Podman does, and says when there is none', () => {
+    const conf = (text: string) => () => parseRegistriesConf([{ path: '/etc/containers/registries.conf', text }]);
+    expect(loginKeyOrDefault(undefined, conf('unqualified-search-registries = ["registry.example.com:5000", "quay.io"]'))).toEqual({
+      key: 'registry.example.com:5000',
+      registry: 'registry.example.com:5000',
+    });
+    expect(loginKeyOrDefault('ghcr.io', conf(''))).toEqual({ key: 'ghcr.io', registry: 'ghcr.io' });
+    expect(() => loginKeyOrDefault(undefined, conf(''))).toThrow(
+      new UserError('no registries found in registries.conf, a registry must be provided: name one (boxctl login quay.io), or list one in unqualified-search-registries'),
+    );
+  });
 });
 
 describe('the auth file login writes', () => {
@@ -38,43 +51,43 @@ describe('the auth file login writes', () => {
     expect(writableAuthFile('/y.json', { REGISTRY_AUTH_FILE: '/x/auth.json' }).path).toBe('/y.json');
   });
 
-  it('is created owner-only in an owner-only directory, keeping what other tools wrote', () => {
+  it('is created owner-only in an owner-only directory, keeping what other tools wrote', async () => {
     const env = { XDG_RUNTIME_DIR: fresh(), HOME: dir };
     const key = loginKey('quay.io/team');
-    const path = storeLogin(key, { username: 'alice', password: 'p:w' }, undefined, env);
+    const path = await storeLogin(key, { username: 'alice', password: 'p:w' }, undefined, env);
     expect(path).toBe(join(dir, 'containers', 'auth.json'));
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'containers')).mode & 0o777).toBe(0o700);
     writeFileSync(path, JSON.stringify({ auths: JSON.parse(readFileSync(path, 'utf8')).auths, credHelpers: { 'gcr.io': 'gcloud' } }));
-    storeLogin(loginKey('ghcr.io'), { username: 'bob', password: 'x' }, undefined, env);
+    await storeLogin(loginKey('ghcr.io'), { username: 'bob', password: 'x' }, undefined, env);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
       auths: { 'quay.io/team': { auth: b64('alice:p:w') }, 'ghcr.io': { auth: b64('bob:x') } },
       credHelpers: { 'gcr.io': 'gcloud' },
     });
-    expect(storedLogin(loginKey('quay.io/team/app'), undefined, env)).toMatchObject({ kind: 'credentials', credentials: { username: 'alice', password: 'p:w' } });
+    expect(await storedLogin(loginKey('quay.io/team/app'), undefined, env)).toMatchObject({ source: { kind: 'credentials' }, credentials: { username: 'alice', password: 'p:w' } });
   });
 
-  it('loses exactly the key logged out of, or every key with --all', () => {
+  it('loses exactly the key logged out of, or every key with --all', async () => {
     const env = { XDG_RUNTIME_DIR: fresh(), HOME: dir };
-    const path = storeLogin(loginKey('quay.io'), { username: 'a', password: 'b' }, undefined, env);
-    storeLogin(loginKey('quay.io/team'), { username: 'c', password: 'd' }, undefined, env);
-    removeLogin(loginKey('quay.io/team'), undefined, env);
+    const path = await storeLogin(loginKey('quay.io'), { username: 'a', password: 'b' }, undefined, env);
+    await storeLogin(loginKey('quay.io/team'), { username: 'c', password: 'd' }, undefined, env);
+    await removeLogin(loginKey('quay.io/team'), undefined, env);
     expect(Object.keys(JSON.parse(readFileSync(path, 'utf8')).auths)).toEqual(['quay.io']);
-    expect(() => removeLogin(loginKey('quay.io/team'), undefined, env)).toThrow(new NotFoundError(`not logged in to quay.io/team: ${path} has no credentials for it`));
-    removeAllLogins(undefined, env);
+    await expect(removeLogin(loginKey('quay.io/team'), undefined, env)).rejects.toThrow(new NotFoundError(`not logged in to quay.io/team: ${path} has no credentials for it`));
+    await removeAllLogins(undefined, env);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ auths: {} });
   });
 
-  it("says where credentials come from when Docker's file holds them", () => {
+  it("says where credentials come from when Docker's file holds them", async () => {
     const env = { XDG_RUNTIME_DIR: join(fresh(), 'run'), HOME: dir, DOCKER_CONFIG: dir };
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { 'quay.io': { auth: b64('a:b') } } }));
-    expect(() => removeLogin(loginKey('quay.io'), undefined, env)).toThrow(
+    await expect(removeLogin(loginKey('quay.io'), undefined, env)).rejects.toThrow(
       `not logged in to quay.io by boxctl: the credentials in use come from ${join(dir, 'config.json')}; log out with the tool that wrote them (docker logout quay.io)`,
     );
   });
 
-  it('refuses to log out of a named auth file that is not there', () => {
+  it('refuses to log out of a named auth file that is not there', async () => {
     const missing = join(fresh(), 'none.json');
-    expect(() => removeLogin(loginKey('quay.io'), missing)).toThrow(new UserError(`${missing} does not exist: check --authfile`));
+    await expect(removeLogin(loginKey('quay.io'), missing)).rejects.toThrow(new UserError(`${missing} does not exist: check --authfile`));
   });
 });

@@ -41,9 +41,11 @@ export const login: CommandSpec = {
   summary: 'Log in to a registry',
   description:
     'Checks the user name and password with the registry, then stores them in ${XDG_RUNTIME_DIR}/containers/auth.json ' +
-    '(or $REGISTRY_AUTH_FILE, or --authfile), readable by you only; pulls use them from then on. REGISTRY may name a ' +
-    'namespace or repository (quay.io/team) to log in for that part of the registry only. Without -u or a password, ' +
-    'boxctl asks on the terminal; scripts pass --password-stdin. Stored credentials that still work are reused.',
+    '(or $REGISTRY_AUTH_FILE, or --authfile), readable by you only, or through the credential helper that file names ' +
+    'for the registry (credHelpers, credsStore: docker-credential-NAME); pulls use them from then on. REGISTRY may name a ' +
+    'namespace or repository (quay.io/team) to log in for that part of the registry only; without it, the first of ' +
+    'unqualified-search-registries in registries.conf. Without -u or a password, boxctl asks on the terminal; scripts ' +
+    'pass --password-stdin. Stored credentials that still work are reused.',
   examples: [
     { command: 'boxctl login quay.io', description: 'asks for the user name and password' },
     { command: 'echo "$TOKEN" | boxctl login -u bot --password-stdin ghcr.io', description: 'log in from a script' },
@@ -57,21 +59,18 @@ export const login: CommandSpec = {
     'tls-verify': { type: 'boolean', description: 'require HTTPS and verify certificates (loopback registries may use HTTP)', default: true },
     'get-login': { type: 'boolean', description: 'print the user name stored for the registry', default: false },
   },
-  positionals: [{ name: 'registry', description: 'the registry, or a namespace or repository in it', required: true }],
+  positionals: [{ name: 'registry', description: 'the registry, or a namespace or repository in it (default: the first search registry)', required: false }],
   async run(ctx, args) {
-    const { checkCredentials, loginKey, storedLogin, storeLogin } = await import('../../engine/image/login.js');
-    const key = loginKey(String(args.registry));
+    const { checkCredentials, loginKeyOrDefault, storedLogin, storeLogin } = await import('../../engine/image/login.js');
+    const key = loginKeyOrDefault(given(args.registry));
     const authFile = given(args.authfile);
-    const stored = storedLogin(key, authFile);
+    const stored = await storedLogin(key, authFile);
     if (args['get-login']) {
-      if (stored?.kind === 'helper') {
-        throw new UserError(`the credentials for ${key.key} are kept by docker-credential-${stored.helper} (see ${stored.path}), which boxctl does not call`);
-      }
       if (!stored?.credentials.username) throw new UserError(`not logged in to ${key.key}: run 'boxctl login ${key.key}'`);
       ctx.stdout.write(`${stored.credentials.username}\n`);
       return 0;
     }
-    const storedCreds = stored?.kind === 'credentials' ? stored.credentials : undefined;
+    const storedCreds = stored?.credentials;
     if (given(args.password) !== undefined) ctx.stderr.write(`${PASSWORD_WARNING}\n`);
     const tls = args['tls-verify'] === false ? { tlsVerify: false } : {};
     const flagged = given(args.username) !== undefined || given(args.password) !== undefined || args['password-stdin'] === true;
@@ -89,7 +88,7 @@ export const login: CommandSpec = {
     }
     const creds = await credentialsFor(ctx, key, args, storedCreds?.username);
     await checkCredentials(key, creds, tls);
-    storeLogin(key, creds, authFile);
+    await storeLogin(key, creds, authFile);
     ctx.stdout.write('Login Succeeded!\n');
     return 0;
   },
@@ -99,8 +98,10 @@ export const logout: CommandSpec = {
   name: 'logout',
   summary: 'Log out of a registry',
   description:
-    'Removes the stored credentials for REGISTRY (exactly that key: quay.io/team is not quay.io) from the auth file ' +
-    'login writes, or every registry\'s with --all. Credentials kept by Docker in ~/.docker/config.json stay: log out with docker.',
+    'Removes the stored credentials for REGISTRY (exactly that key: quay.io/team is not quay.io; without it, the first of ' +
+    'unqualified-search-registries in registries.conf) from the auth file login writes and from the credential helper it ' +
+    'names for the registry, or every registry\'s with --all. Credentials kept by Docker in ~/.docker/config.json stay: ' +
+    'log out with docker.',
   examples: [
     { command: 'boxctl logout quay.io', description: 'forget the login to quay.io' },
     { command: 'boxctl logout --all', description: 'forget every login in the auth file' },
@@ -109,20 +110,19 @@ export const logout: CommandSpec = {
     authfile: { type: 'string', description: 'the auth file to use (default ${XDG_RUNTIME_DIR}/containers/auth.json; env REGISTRY_AUTH_FILE)', complete: 'files' },
     all: { type: 'boolean', alias: 'a', description: 'remove the credentials of every registry', default: false },
   },
-  positionals: [{ name: 'registry', description: 'the registry, or the namespace or repository logged in to', required: false }],
+  positionals: [{ name: 'registry', description: 'the registry, or the namespace or repository logged in to (default: the first search registry)', required: false }],
   async run(ctx, args) {
-    const { loginKey, removeAllLogins, removeLogin } = await import('../../engine/image/login.js');
+    const { loginKeyOrDefault, removeAllLogins, removeLogin } = await import('../../engine/image/login.js');
     const registry = given(args.registry);
     const authFile = given(args.authfile);
     if (args.all) {
       if (registry !== undefined) throw new UserError(`--all logs out of every registry: drop '${registry}', or drop --all`);
-      removeAllLogins(authFile);
+      await removeAllLogins(authFile);
       ctx.stdout.write('Removed login credentials for all registries\n');
       return 0;
     }
-    if (registry === undefined) throw new UserError("name the registry to log out of, or use --all: run 'boxctl logout quay.io'");
-    const key = loginKey(registry);
-    removeLogin(key, authFile);
+    const key = loginKeyOrDefault(registry);
+    await removeLogin(key, authFile);
     ctx.stdout.write(`Removed login credentials for ${key.key}\n`);
     return 0;
   },

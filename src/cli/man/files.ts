@@ -48,6 +48,7 @@ export const FILE_PAGES: readonly FilePage[] = [
     description: [
       "boxctl reads and writes containers-auth.json(5), the credentials file of Podman, Skopeo and Docker: an \"auths\" object keyed by registry, or by a namespace or repository within one, each with \"auth\", base64 of USER:PASSWORD. 'boxctl login' writes the first file below; pulls use the most specific entry of the first file that has one.",
       'A Docker config.json is read as well; the legacy .dockercfg format is refused with a message that says to log in again.',
+      'Credential helpers: "credHelpers" maps a registry to a helper NAME, "credsStore" names one for every registry (Docker\'s); the program docker-credential-NAME on $PATH then keeps the secret (its get, store and erase actions, as Docker and Podman call them). In each file a registry\'s credHelpers entry is asked first and alone, then the credsStore, then the file\'s own entry. \'boxctl login\' stores through the helper the file it writes names for the registry (credsStore logins leave an empty entry in "auths", as docker login does); helpers keep credentials per registry, not per namespace. A credsStore whose program is missing is passed over, as Podman (which never asks it) would.',
     ],
     locations: [
       { path: '$REGISTRY_AUTH_FILE', meaning: 'when set, the only file' },

@@ -1,8 +1,10 @@
 // Registry credentials in containers-auth.json(5), the format Podman, Skopeo and Docker's
 // config.json share, so one `login` serves every tool. Lookup follows containers/image:
-// files in order, in each the most specific key first (registry/ns/repo, then
-// registry/ns, then registry), then keys written as URLs ('https://index.docker.io/v1/'
-// is Docker Hub). Reading and writing the files is the caller's; this is the format.
+// files in order; in each, a credential helper named for the registry (credHelpers),
+// then Docker's credsStore, then the auths entry with the most specific key
+// (registry/ns/repo, then registry/ns, then registry, then keys written as URLs:
+// 'https://index.docker.io/v1/' is Docker Hub). Reading and writing the files, and
+// asking helpers, is the caller's (credentials.ts); this is the format.
 import { posix } from 'node:path';
 
 import { NotFoundError, UserError } from '../../errors.js';
@@ -25,10 +27,15 @@ export interface Credentials {
   identityToken?: string;
 }
 
-export type CredentialsLookup =
+export type CredentialSource =
   | { kind: 'credentials'; credentials: Credentials; path: string; key: string }
-  /** A credHelpers entry: docker-credential-<helper> holds them, not the file. */
-  | { kind: 'helper'; helper: string; path: string; registry: string };
+  /**
+   * docker-credential-<helper> holds them, not the file: named for the registry in
+   * credHelpers, or for every registry in credsStore. Helpers know registries only.
+   */
+  | { kind: 'helper'; helper: string; path: string; registry: string; field: HelperField };
+
+export type HelperField = 'credHelpers' | 'credsStore';
 
 /**
  * Files to read, in order; login writes to the first. $REGISTRY_AUTH_FILE replaces the
@@ -81,6 +88,12 @@ export function parseAuthFile(text: string, location: AuthFileLocation): AuthFil
       if (data[field] !== undefined && !isTable(data[field])) {
         throw new UserError(`${location.path}: '${field}' must be an object: fix it or remove it and log in again`);
       }
+    }
+    if (data.credsStore !== undefined && typeof data.credsStore !== 'string') {
+      throw new UserError(`${location.path}: 'credsStore' must be the name of a credential helper: fix it or remove it`);
+    }
+    for (const [registry, helper] of Object.entries(isTable(data.credHelpers) ? data.credHelpers : {})) {
+      if (typeof helper !== 'string') throw new UserError(`${location.path}: the credHelpers entry for '${registry}' must be the name of a credential helper: fix it`);
     }
   }
   return { path: location.path, legacyFormat: location.legacyFormat, data };
@@ -153,19 +166,30 @@ function decodeEntry(file: AuthFile, key: string, entry: unknown): Credentials |
   return creds;
 }
 
-function lookupInFile(file: AuthFile, key: string): CredentialsLookup | undefined {
+/** The helper a file names for a registry: its credHelpers entry, else its credsStore. */
+export function helperFor(file: AuthFile, registry: string): { helper: string; field: HelperField } | undefined {
+  if (file.legacyFormat) return undefined;
+  const helpers = file.data.credHelpers;
+  const named = isTable(helpers) ? helpers[registry] : undefined;
+  if (typeof named === 'string' && named !== '') return { helper: named, field: 'credHelpers' };
+  const store = file.data.credsStore;
+  if (typeof store === 'string' && store !== '') return { helper: store, field: 'credsStore' };
+  return undefined;
+}
+
+function sourcesInFile(file: AuthFile, key: string): CredentialSource[] {
   const registry = key.split('/')[0]!;
-  if (!file.legacyFormat) {
-    const helpers = file.data.credHelpers;
-    const helper = isTable(helpers) ? helpers[registry] : undefined;
-    if (typeof helper === 'string') return { kind: 'helper', helper, path: file.path, registry };
-  }
+  const sources: CredentialSource[] = [];
+  const helper = helperFor(file, registry);
+  if (helper) sources.push({ kind: 'helper', ...helper, path: file.path, registry });
+  // A credHelpers entry is the whole answer of its file, as in containers/image.
+  if (helper?.field === 'credHelpers') return sources;
   const auths = authsOf(file);
   // The first matching entry ends the search in this file, even one that holds nothing,
   // as in containers/image.
-  const found = (k: string): CredentialsLookup | undefined => {
+  const found = (k: string): CredentialSource[] => {
     const credentials = decodeEntry(file, k, auths[k]);
-    return credentials && { kind: 'credentials', credentials, path: file.path, key: k };
+    return credentials ? [...sources, { kind: 'credentials', credentials, path: file.path, key: k }] : sources;
   };
   for (const k of file.legacyFormat ? [registry] : keysFor(key)) {
     if (Object.hasOwn(auths, k)) return found(k);
@@ -174,20 +198,36 @@ function lookupInFile(file: AuthFile, key: string): CredentialsLookup | undefine
   for (const k of Object.keys(auths)) {
     if (normalizeKey(k, file.legacyFormat) === wanted) return found(k);
   }
-  return undefined;
+  return sources;
 }
 
 /**
- * The credentials for a key ('quay.io/ns/repo' for a pull of that repository), from the
- * first file that has them; undefined means pull anonymously.
+ * Where the credentials for a key ('quay.io/ns/repo' for a pull of that repository) may
+ * be, in the order to ask: the first source that has them wins; none means anonymous.
  */
-export function findCredentials(files: readonly AuthFile[], key: string): CredentialsLookup | undefined {
+export function credentialSources(files: readonly AuthFile[], key: string): CredentialSource[] {
   checkKey(key);
-  for (const file of files) {
-    const result = lookupInFile(file, key);
-    if (result) return result;
-  }
-  return undefined;
+  return files.flatMap((file) => sourcesInFile(file, key));
+}
+
+/**
+ * What `logout --all` erases from helpers for this file: each credHelpers registry
+ * with its helper, and each registry with an auths entry that the credsStore holds.
+ */
+export function helperLogins(file: AuthFile): { registry: string; helper: string; field: HelperField }[] {
+  if (file.legacyFormat) return [];
+  const helpers = isTable(file.data.credHelpers) ? Object.keys(file.data.credHelpers) : [];
+  // Docker keys what its store holds by server URL ('https://index.docker.io/v1/'), boxctl by registry.
+  const logged = Object.keys(authsOf(file)).map((k) => (/^https?:\/\//.test(k) ? k : k.split('/')[0]!));
+  return [...new Set([...helpers, ...logged])].flatMap((registry) => {
+    const found = helperFor(file, registry);
+    return found ? [{ registry, ...found }] : [];
+  });
+}
+
+/** The auths entry login would have written for key, if any (helpers aside). */
+export function hasEntry(file: AuthFile, key: string): boolean {
+  return Object.hasOwn(authsOf(file), key);
 }
 
 function checkWritable(file: AuthFile): void {
@@ -206,6 +246,16 @@ export function setCredentials(file: AuthFile, key: string, creds: { username: s
     throw new UserError(`user name '${creds.username}' contains ':', which the auth file cannot store`);
   const auth = Buffer.from(`${creds.username}:${creds.password}`, 'utf8').toString('base64');
   return { ...file, data: { ...file.data, auths: { ...authsOf(file), [key]: { auth } } } };
+}
+
+/**
+ * A new document with the empty entry Docker leaves for a login kept by its credsStore:
+ * it tells `logout --all` which registries the store holds for this file.
+ */
+export function setStoreMarker(file: AuthFile, key: string): AuthFile {
+  checkWritable(file);
+  checkKey(key);
+  return { ...file, data: { ...file.data, auths: { ...authsOf(file), [key]: {} } } };
 }
 
 /** A new document without the entry for key; only that exact key, as Podman's logout does. */

@@ -9,17 +9,23 @@ import { basename, dirname, join } from 'node:path';
 import { NotFoundError, UserError } from '../../errors.js';
 import {
   authFilePaths,
-  findCredentials,
+  hasEntry,
+  helperFor,
+  helperLogins,
   parseAuthFile,
   removeCredentials,
   serializeAuthFile,
   setCredentials,
+  setStoreMarker,
   type AuthFile,
   type AuthFileLocation,
-  type CredentialsLookup,
+  type HelperField,
 } from './auth-file.js';
-import { loadAuthFiles } from './config-files.js';
+import { loadAuthFiles, loadRegistriesConf } from './config-files.js';
+import { helperErase, helperStore, type HelperRef } from './credential-helper.js';
+import { lookupCredentials, type FoundCredentials } from './credentials.js';
 import { isRegistryName, parseReference } from './reference.js';
+import type { RegistriesConf } from './registries-conf.js';
 import { RegistryClient } from './registry/client.js';
 
 export interface LoginKey {
@@ -65,6 +71,19 @@ export function loginKey(arg: string): LoginKey {
   return { key, registry };
 }
 
+/**
+ * The key for what the user typed, or, where nothing, the registry Podman takes: the
+ * first of unqualified-search-registries in registries.conf.
+ */
+export function loginKeyOrDefault(arg: string | undefined, conf: () => RegistriesConf = () => loadRegistriesConf()): LoginKey {
+  if (arg !== undefined) return loginKey(arg);
+  const first = conf().unqualifiedSearchRegistries[0];
+  if (first === undefined) {
+    throw new UserError("no registries found in registries.conf, a registry must be provided: name one (boxctl login quay.io), or list one in unqualified-search-registries");
+  }
+  return loginKey(first);
+}
+
 /** The file login writes and logout edits. */
 export function writableAuthFile(authFile: string | undefined, env: Env = process.env): AuthFileLocation {
   if (authFile) return { path: authFile, legacyFormat: false };
@@ -99,9 +118,9 @@ function writeAuthFile(file: AuthFile): void {
 }
 
 /** What a pull would use for key: from the given file alone, or from every auth file in order. */
-export function storedLogin(key: LoginKey, authFile?: string, env: Env = process.env): CredentialsLookup | undefined {
+export function storedLogin(key: LoginKey, authFile?: string, env: Env = process.env): Promise<FoundCredentials | undefined> {
   const files = authFile ? [readAuthFile(writableAuthFile(authFile, env), 'empty')] : loadAuthFiles({ ...env });
-  return findCredentials(files, key.key);
+  return lookupCredentials(files, key.key);
 }
 
 /** Resolves when the registry accepts the credentials (or asks for none). */
@@ -114,38 +133,72 @@ export async function checkCredentials(key: LoginKey, credentials: UserPassword,
   }
 }
 
-/** Stores credentials already checked; returns the file written. */
-export function storeLogin(key: LoginKey, credentials: UserPassword, authFile?: string, env: Env = process.env): string {
-  const location = writableAuthFile(authFile, env);
-  writeAuthFile(setCredentials(readAuthFile(location, 'empty'), key.key, credentials));
-  return location.path;
+/** The helper the writable file names for the key's registry, refusing a key helpers cannot keep. */
+function helperOf(file: AuthFile, key: LoginKey): (HelperRef & { field: HelperField }) | undefined {
+  const found = helperFor(file, key.registry);
+  if (!found) return undefined;
+  const ref = { helper: found.helper, origin: `${found.field} in ${file.path}`, field: found.field };
+  if (key.key !== key.registry) {
+    throw new UserError(
+      `docker-credential-${ref.helper} (${ref.origin}) keeps credentials per registry, not for '${key.key}': log in to ${key.registry}, or use an --authfile without helpers`,
+    );
+  }
+  return ref;
 }
 
 /**
- * Removes the entry for exactly this key. Where there is none but another auth file
- * (Docker's) holds credentials for it, the error says where they come from.
+ * Stores credentials already checked: through the credential helper the writable auth
+ * file names for the registry (credHelpers, else credsStore), else in the file itself.
+ * Returns where they went.
  */
-export function removeLogin(key: LoginKey, authFile?: string, env: Env = process.env): void {
+export async function storeLogin(key: LoginKey, credentials: UserPassword, authFile?: string, env: Env = process.env): Promise<string> {
   const location = writableAuthFile(authFile, env);
-  const file = readAuthFile(location, authFile ? 'fail' : 'empty');
-  let next: AuthFile;
-  try {
-    next = removeCredentials(file, key.key);
-  } catch (e) {
-    if (!(e instanceof NotFoundError)) throw e;
-    const elsewhere = authFile ? undefined : storedLogin(key, undefined, env);
-    if (elsewhere && elsewhere.path !== location.path) {
-      throw new NotFoundError(`not logged in to ${key.key} by boxctl: the credentials in use come from ${elsewhere.path}; log out with the tool that wrote them (docker logout ${key.key})`);
-    }
-    throw new NotFoundError(`not logged in to ${key.key}: ${location.path} has no credentials for it`);
+  const file = readAuthFile(location, 'empty');
+  const helper = helperOf(file, key);
+  if (!helper) {
+    writeAuthFile(setCredentials(file, key.key, credentials));
+    return location.path;
   }
-  writeAuthFile(next);
+  await helperStore(helper, key.registry, credentials);
+  // As docker login does: the store holds the secret, the file an empty entry saying so.
+  if (helper.field === 'credsStore') writeAuthFile(setStoreMarker(file, key.key));
+  return `docker-credential-${helper.helper}`;
 }
 
-/** Empties the auths of the writable file, keeping everything else in it; returns its path. */
-export function removeAllLogins(authFile?: string, env: Env = process.env): string {
+/**
+ * Removes the credentials for exactly this key: from the helper the writable file names
+ * for it and from the file. Where there are none but another auth file (Docker's) holds
+ * credentials for it, the error says where they come from.
+ */
+export async function removeLogin(key: LoginKey, authFile?: string, env: Env = process.env): Promise<void> {
   const location = writableAuthFile(authFile, env);
   const file = readAuthFile(location, authFile ? 'fail' : 'empty');
+  const helper = helperOf(file, key);
+  const erased = helper ? await helperErase(helper, key.registry) : false;
+  if (hasEntry(file, key.key)) {
+    writeAuthFile(removeCredentials(file, key.key));
+    return;
+  }
+  if (erased) return;
+  const elsewhere = authFile ? undefined : await storedLogin(key, undefined, env).catch(() => undefined);
+  if (elsewhere && elsewhere.source.path !== location.path) {
+    throw new NotFoundError(
+      `not logged in to ${key.key} by boxctl: the credentials in use come from ${elsewhere.source.path}; log out with the tool that wrote them (docker logout ${key.key})`,
+    );
+  }
+  const where = helper ? `docker-credential-${helper.helper} (${helper.origin})` : location.path;
+  throw new NotFoundError(`not logged in to ${key.key}: ${where} has no credentials for it`);
+}
+
+/**
+ * Empties the auths of the writable file, keeping everything else in it, after erasing
+ * from its helpers what they hold for it: every credHelpers registry, and the registries
+ * its credsStore was used for (their empty entries). Returns the file's path.
+ */
+export async function removeAllLogins(authFile?: string, env: Env = process.env): Promise<string> {
+  const location = writableAuthFile(authFile, env);
+  const file = readAuthFile(location, authFile ? 'fail' : 'empty');
+  for (const { registry, helper, field } of helperLogins(file)) await helperErase({ helper, origin: `${field} in ${file.path}` }, registry);
   writeAuthFile({ ...file, data: { ...file.data, auths: {} } });
   return location.path;
 }

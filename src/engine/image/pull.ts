@@ -11,8 +11,9 @@ import { arch } from 'node:os';
 import { BoxctlError, NotFoundError } from '../../errors.js';
 import { ociArch } from '../host/platform.js';
 import { removeInUserns, userIdMaps } from '../userns.js';
-import { findCredentials, type AuthFile } from './auth-file.js';
+import type { AuthFile } from './auth-file.js';
 import { loadAuthFiles, loadRegistriesConf } from './config-files.js';
+import { lookupCredentials } from './credentials.js';
 import { parseImageConfig, selectPlatform, type Descriptor, type ImageConfig, type WantedPlatform } from './manifest.js';
 import { layerCompression } from './media-types.js';
 import { registryFor, type PullSource } from './pull-sources.js';
@@ -49,10 +50,9 @@ function candidates(name: string, conf: RegistriesConf): Reference[] {
   return resolved.candidates;
 }
 
-function client(source: PullSource, tlsVerify: boolean | undefined, authFiles: readonly AuthFile[]): RegistryClient {
+async function client(source: PullSource, tlsVerify: boolean | undefined, authFiles: readonly AuthFile[]): Promise<RegistryClient> {
   const ref = source.reference;
-  const found = findCredentials(authFiles, `${ref.registry}/${ref.repository}`);
-  const creds = found?.kind === 'credentials' ? found.credentials : undefined;
+  const creds = (await lookupCredentials(authFiles, `${ref.registry}/${ref.repository}`))?.credentials;
   return new RegistryClient({
     registry: ref.registry,
     insecure: source.insecure,
@@ -216,7 +216,7 @@ async function pullFrom(source: PullSource, asked: Reference, req: PullRequest, 
   const emit = req.onEvent ?? (() => undefined);
   const image = storeName(source.reference);
   emit({ kind: 'trying', reference: image });
-  const reg = client(source, req.tlsVerify, authFiles);
+  const reg = await client(source, req.tlsVerify, authFiles);
   const wanted: WantedPlatform = { os: req.platform?.os ?? 'linux', architecture: req.platform?.architecture ?? ociArch(arch()) };
   if (req.platform?.variant) wanted.variant = req.platform.variant;
   const meta = await fetchMetadata(reg, source.reference, image, wanted, store, emit);
