@@ -3,6 +3,7 @@
 // registry's origin, and retries of transient failures.
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
 
 import { Agent, type Dispatcher } from 'undici';
 
@@ -43,6 +44,23 @@ export interface Response {
   fromRegistry: boolean;
 }
 
+let baselineWasm = false;
+
+/**
+ * undici parses HTTP/1 with llhttp compiled to WebAssembly. V8 tiers a hot wasm function
+ * up to its optimizing compiler in the background, and llhttp's parser is one huge
+ * function: that compile costs a pull about 200 ms of CPU, and the process waits for it
+ * before it can exit, for nothing, since a registry's answers are mostly bodies that
+ * llhttp hands on in large spans. Baseline code only, then; set before undici's first
+ * connection compiles the module, and for this process only (it runs nothing else that
+ * tiers up: Ink's layout engine, also wasm, lays out a few bars here).
+ */
+function useBaselineWasm(): void {
+  if (baselineWasm) return;
+  baselineWasm = true;
+  setFlagsFromString('--liftoff-only');
+}
+
 export class Transport {
   readonly #opts: TransportOptions;
   readonly #agents = new Map<boolean, Agent>();
@@ -50,6 +68,7 @@ export class Transport {
 
   constructor(opts: TransportOptions) {
     this.#opts = opts;
+    if (!opts.dispatcher) useBaselineWasm();
   }
 
   /** A request to the registry's API: path is '/v2/...'. */
@@ -153,7 +172,9 @@ export class Transport {
     if (this.#opts.dispatcher) return this.#opts.dispatcher;
     let agent = this.#agents.get(tlsVerify);
     if (!agent) {
-      agent = new Agent({ connect: { rejectUnauthorized: tlsVerify, timeout: this.#opts.timeoutMs } });
+      // Certificates that go unchecked need no trusted roots: building the system's set takes ~40 ms.
+      const roots = tlsVerify ? {} : { ca: [] };
+      agent = new Agent({ connect: { rejectUnauthorized: tlsVerify, timeout: this.#opts.timeoutMs, ...roots } });
       this.#agents.set(tlsVerify, agent);
     }
     return agent;
