@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostAddresses } from '../../src/engine/container/net-host.js';
 import { SLIRP_GATEWAY } from '../../src/engine/container/network.js';
 import { boxctl, host, testUser, userTempDir } from './harness.js';
+import { freePort, httpText, until } from './waits.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
 const EXPOSING = 'localhost/boxctl-test/exposing';
@@ -41,31 +42,6 @@ async function ok(args: readonly string[]): Promise<string> {
   const r = await bx(args);
   expect(r.code, `boxctl ${args.join(' ')}: ${r.stderr}`).toBe(0);
   return r.stdout;
-}
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createTcpServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function httpText(url: string): Promise<string | undefined> {
-  const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  return r.ok ? await r.text() : undefined;
 }
 
 function udpRoundTrip(address: string, port: number, payload: string): Promise<string> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 
 import { boxctl, host, nosubUser, testUser, userEnv, userTempDir } from './harness.js';
+import { until } from './waits.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
 // Short paths: a unix socket address holds 107 bytes, and the runroot holds sockets.
@@ -33,16 +34,6 @@ async function inspect(name: string): Promise<Record<string, any>> {
   const r = await bx(['inspect', name]);
   expect(r.code, r.stderr).toBe(0);
   return (JSON.parse(r.stdout) as Record<string, any>[])[0]!;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const statusOf = async (name: string) => (await inspect(name)).State.Status as string;

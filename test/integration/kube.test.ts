@@ -5,11 +5,11 @@
 // a Pod of two containers sharing a network and an emptyDir, unsupported fields
 // warned or refused, malformed YAML, and a failed play that leaves nothing.
 import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { boxctl, host, testUser, userTempDir } from './harness.js';
+import { freePort, httpText, until } from './waits.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
 // Short paths: the runroot holds unix sockets, whose addresses hold 107 bytes.
@@ -39,30 +39,6 @@ function file(name: string, text: string): string {
   writeFileSync(path, text);
   chownSync(path, testUser.uid, testUser.uid);
   return path;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function httpText(url: string): Promise<string | undefined> {
-  const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  return r.ok ? await r.text() : undefined;
 }
 
 beforeAll(async () => {

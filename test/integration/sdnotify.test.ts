@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 
 import { boxctl, host, runAs, testUser, userTempDir, type RunResult } from './harness.js';
+import { until } from './waits.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
 // Short paths: a unix socket address holds 107 bytes, and the runroot holds sockets.
@@ -86,16 +87,6 @@ async function inspect(name: string): Promise<Record<string, any>> {
 
 function monitorFile(id: string): { monitorPid: number; pid: number; restartCount: number } {
   return JSON.parse(readFileSync(join(runroot, 'containers', id, 'monitor.json'), 'utf8'));
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 1000));

@@ -6,13 +6,13 @@
 // NOTIFY_SOCKET the test listens on (fixtures/notify-listen.py).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 import { parseUnit, resolveExec, splitWords, values } from '../../src/engine/systemd/unit-file.js';
 import { boxctl, host, runAs, testUser, userTempDir, type RunResult } from './harness.js';
+import { freePort, httpText, until } from './waits.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
 const scratch = userTempDir(testUser.uid);
@@ -34,17 +34,6 @@ function userDir(name: string): string {
   mkdirSync(dir, { recursive: true });
   chownSync(dir, testUser.uid, testUser.uid);
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function expectOk(r: RunResult, what: string): RunResult {
@@ -127,25 +116,6 @@ async function runExec(file: string, key: string, notifySocket?: string): Promis
     results.push(r);
   }
   return results;
-}
-
-async function httpText(url: string): Promise<string | undefined> {
-  try {
-    const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return r.ok ? await r.text() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** A served site: a bind-mounted dir with an index page, and a free host port. */

@@ -3,25 +3,14 @@
 // taking effect where `boxctl ps` sees it; inspect as scrollable JSON; the exec shell
 // round trip; a pull from the local registry with a line per layer; images and volumes
 // inspected, removed and pruned; stopped containers pruned.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { boxctl, host, testUser, userTempDir } from './harness.js';
-import { UiTerminal } from './ui-terminal.js';
+import { host } from './harness.js';
+import { expectGivenBack, uiSuite, type UiTerminal } from './ui-terminal.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
+const { bx, terminal } = uiSuite();
 const LAYERS = `${host.registry}/boxctl/layers`;
-const scratch = userTempDir(testUser.uid);
-const root = join(scratch.path, 'r');
-const runroot = join(scratch.path, 'u');
-
-const bx = (args: readonly string[]) => boxctl(['--root', root, '--runroot', runroot, ...args], { ...testUser, inCgroup: true });
-const terminals: UiTerminal[] = [];
-const terminal = (name: string) => {
-  const t = new UiTerminal(scratch.path, root, runroot, name);
-  terminals.push(t);
-  return t;
-};
 
 async function ok(...args: string[]): Promise<string> {
   const r = await bx(args);
@@ -30,14 +19,6 @@ async function ok(...args: string[]): Promise<string> {
 }
 
 const statusOf = async (name: string) => (await ok('ps', '-a', '--format', '{{.Names}} {{.Status}}')).split('\n').find((l) => l.startsWith(`${name} `));
-
-async function expectGivenBack(t: UiTerminal): Promise<void> {
-  const text = await t.until(/^EXIT=\d+$/m);
-  expect(text).toMatch(/^EXIT=0$/m);
-  expect(text).toMatch(/^BEFORE-UI$/m);
-  expect(text).not.toMatch(/boxctl (Containers|Images|Volumes)/);
-  expect(text).toMatch(/(^|\s)icanon(\s|$)/m);
-}
 
 /** Narrows the list by a filter, and waits for the row to be the selected one. */
 async function select(t: UiTerminal, filter: string, row = `${filter} `): Promise<void> {
@@ -56,16 +37,6 @@ beforeAll(async () => {
   await ok('run', '-d', '--name', 'finished', IMAGE, 'true');
   await ok('volume', 'create', 'spare');
 }, 120_000);
-
-afterEach(() => {
-  // A test that failed halfway leaves its dashboard running: not into the next one.
-  for (const t of terminals.splice(0)) t.kill();
-});
-
-afterAll(async () => {
-  await bx(['rm', '-f', '--all']);
-  scratch.remove();
-});
 
 describe('boxctl ui actions on a terminal', () => {
   it('pauses, unpauses, stops, starts, restarts and removes (asking first), inspects, and runs a shell and comes back', async () => {

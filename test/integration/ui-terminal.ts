@@ -4,9 +4,9 @@
 // after it leaves, so that a test can see the terminal given back as it was.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
 
-import { host, testUser, userEnv } from './harness.js';
+import { boxctl, host, testUser, userEnv, userTempDir, type RunResult } from './harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quote = (words: readonly string[]) => words.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
@@ -108,4 +108,41 @@ export class UiTerminal {
   kill(): void {
     spawnSync('tmux', ['-S', this.socket, 'kill-server'], { stdio: 'ignore' });
   }
+}
+
+/**
+ * What both dashboard suites share: a scratch store of the test user, boxctl run on it,
+ * terminals that a failed test leaves running killed before the next test, and
+ * everything removed at the end.
+ */
+export function uiSuite(): { bx: (args: readonly string[]) => Promise<RunResult>; terminal: (name: string) => UiTerminal } {
+  const scratch = userTempDir(testUser.uid);
+  const root = join(scratch.path, 'r');
+  const runroot = join(scratch.path, 'u');
+  const bx = (args: readonly string[]) => boxctl(['--root', root, '--runroot', runroot, ...args], { ...testUser, inCgroup: true });
+  const terminals: UiTerminal[] = [];
+  afterEach(() => {
+    for (const t of terminals.splice(0)) t.kill();
+  });
+  afterAll(async () => {
+    await bx(['rm', '-f', '--all']);
+    scratch.remove();
+  });
+  const terminal = (name: string) => {
+    const t = new UiTerminal(scratch.path, root, runroot, name);
+    terminals.push(t);
+    return t;
+  };
+  return { bx, terminal };
+}
+
+/** The terminal after the dashboard left: the line before it, its exit status, a cooked and echoing terminal, nothing of the dashboard. */
+export async function expectGivenBack(t: UiTerminal): Promise<void> {
+  const text = await t.until(/^EXIT=\d+$/m);
+  expect(text).toMatch(/^EXIT=0$/m);
+  expect(text).toMatch(/^BEFORE-UI$/m);
+  expect(text).not.toMatch(/boxctl (Containers|Images|Volumes)/);
+  expect(text).toMatch(/(^|\s)echo(\s|$)/m);
+  expect(text).toMatch(/(^|\s)icanon(\s|$)/m);
+  expect(text).toMatch(/(^|\s)isig(\s|$)/m);
 }

@@ -6,40 +6,18 @@
 // back, searched, with timestamps, wrapped or cut), the merged log with a container that
 // starts after it opened, the stats sparklines, NO_COLOR, and the terminal given back
 // on q and on ^C. ui-actions.test.ts has the other half: actions, inspect, exec, pull.
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { boxctl, host, testUser, userTempDir } from './harness.js';
-import { UiTerminal } from './ui-terminal.js';
+import { host } from './harness.js';
+import { expectGivenBack, uiSuite } from './ui-terminal.js';
 
 const IMAGE = `${host.registry}/boxctl/busybox`;
-const scratch = userTempDir(testUser.uid);
-const root = join(scratch.path, 'r');
-const runroot = join(scratch.path, 'u');
+const { bx, terminal } = uiSuite();
 const LONG = 'x'.repeat(150);
-
-const bx = (args: readonly string[]) => boxctl(['--root', root, '--runroot', runroot, ...args], { ...testUser, inCgroup: true });
-const terminals: UiTerminal[] = [];
-const terminal = (name: string) => {
-  const t = new UiTerminal(scratch.path, root, runroot, name);
-  terminals.push(t);
-  return t;
-};
 
 async function run(...args: string[]): Promise<void> {
   const r = await bx(['run', '-d', ...args]);
   expect(r.code, r.stderr).toBe(0);
-}
-
-/** The terminal after the dashboard left: the line before it, its exit status, a cooked and echoing terminal, nothing of the dashboard. */
-async function expectGivenBack(t: UiTerminal): Promise<void> {
-  const text = await t.until(/^EXIT=\d+$/m);
-  expect(text).toMatch(/^EXIT=0$/m);
-  expect(text).toMatch(/^BEFORE-UI$/m);
-  expect(text).not.toMatch(/boxctl (Containers|Images|Volumes)/);
-  expect(text).toMatch(/(^|\s)echo(\s|$)/m);
-  expect(text).toMatch(/(^|\s)icanon(\s|$)/m);
-  expect(text).toMatch(/(^|\s)isig(\s|$)/m);
 }
 
 const rowOf = (screen: string, name: string) => screen.split('\n').findIndex((l) => new RegExp(`^[> ] ${name} `).test(l));
@@ -52,16 +30,6 @@ beforeAll(async () => {
   await run('--name', 'sleeper', '--label', 'io.boxctl.systemd.unit=sleeper.service', '-v', 'data:/data', IMAGE, 'sleep', '1000');
   await run('--name', 'done', IMAGE, 'true');
 }, 120_000);
-
-afterEach(() => {
-  // A test that failed halfway leaves its dashboard running: not into the next one.
-  for (const t of terminals.splice(0)) t.kill();
-});
-
-afterAll(async () => {
-  await bx(['rm', '-f', '--all']);
-  scratch.remove();
-});
 
 describe('boxctl ui on a terminal', () => {
   it('lists containers at 80x24, sorts, filters, shows running or all, sees another terminal, resizes, takes commands and gives the terminal back on q', async () => {
