@@ -286,6 +286,20 @@ describe('hostile layers', () => {
     expect(statSync(sentinel).mode & 0o777).toBe(0o755);
   });
 
+  it('refuses a file through a symlink that replaced a file still queued for the file thread', async () => {
+    const many = Array.from({ length: 300 }, (_v, i) => file(`e/f${i}`, `file ${i}`));
+    const { answer } = await unpackTar(await tarOf([...many, symlink('e/f5', S()), file('e/f5/pwned'), ...many.slice(0, 10)]));
+    expect(answer).toEqual({ ok: false, error: "refusing a layer of hostile/image:1: entry \"e/f5/pwned\" goes through 'e/f5', which is a symlink in this layer" });
+    expectSentinelUntouched();
+  });
+
+  it('names the queued file the thread failed on, not the entry being read then', async () => {
+    const before = Array.from({ length: 200 }, (_v, i) => file(`g/a${i}`));
+    const after = Array.from({ length: 200 }, (_v, i) => file(`g/b${i}`));
+    const { answer } = await unpackTar(await tarOf([...before, file('g/far', 'x', { uid: 70000, gid: 0 }), ...after]));
+    expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^refusing a layer of hostile\/image:1: entry "g\/far" is owned by 70000:0, which the user namespace does not map/) });
+  });
+
   it('reads absolute names as relative to the layer root', async () => {
     const { answer, target } = await unpackTar(await tarOf([file('/abs/file', 'inside'), symlink('/abs/up', '..')]));
     expect(answer.ok).toBe(true);
@@ -426,6 +440,32 @@ describe('what a layer may carry', () => {
     expect(statSync(join(target, 'acl/f')).mode & 0o7777).toBe(0o654);
     expect(statSync(join(target, 'suid')).mode & 0o7777).toBe(0o4755);
     expect(statSync(join(target, 'sticky-dir-less')).mode & 0o7777).toBe(0o1600);
+  });
+
+  it('keeps the order of entries that meet files queued for the file thread', async () => {
+    const many = Array.from({ length: 300 }, (_v, i) => file(`d/f${i}`, `file ${i}`, { mtime }));
+    const tar = await tarOf([
+      ...many,
+      file('d/f100', 'second'),
+      hardlink('d/link', 'd/f150'),
+      file('d/.wh.f10'),
+      dir('d/f20/', { mode: 0o750 }),
+      file('d/f20/inside', 'in a dir that was a file'),
+      symlink('d/f30', 'f31'),
+    ]);
+    const { answer, target } = await unpackBlob(gzipSync(tar));
+    expect(answer).toMatchObject({ ok: true, result: { diffId: sha256(tar) } });
+    const d = join(target, 'd');
+    expect(readFileSync(join(d, 'f100'), 'utf8')).toBe('second');
+    expect(readFileSync(join(d, 'f299'), 'utf8')).toBe('file 299');
+    expect(statSync(join(d, 'f299')).mtimeMs).toBe(mtime.getTime());
+    expect(statSync(join(d, 'link')).ino).toBe(statSync(join(d, 'f150')).ino);
+    // The whiteout hides lower layers only: the file of this layer stays.
+    expect(readFileSync(join(d, 'f10'), 'utf8')).toBe('file 10');
+    expect(statSync(join(d, 'f20')).mode & 0o7777).toBe(0o750);
+    expect(readFileSync(join(d, 'f20', 'inside'), 'utf8')).toBe('in a dir that was a file');
+    expect(readlinkSync(join(d, 'f30'))).toBe('f31');
+    expect(readdirSync(d)).toHaveLength(301);
   });
 
   it('sets the extended attributes it may, and says which it did not', async () => {

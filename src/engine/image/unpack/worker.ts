@@ -11,8 +11,11 @@ import { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isMainThread } from 'node:worker_threads';
 import { createGunzip } from 'node:zlib';
 import { extract, type Extract } from 'tar-stream';
+
+import { QueuedEntryFailure, runFileSink } from './file-sink.js';
 
 import { entryMeta, isSparse, type TarHeader } from './header.js';
 import { formatBytes, LayerTooLarge, TarMeter, type UnpackLimits } from './limits.js';
@@ -109,8 +112,8 @@ async function writeEntry(w: LayerWriter, h: TarHeader, content: AsyncIterable<B
     throw new EntryRefused(`holds ${formatBytes(h.size)}, over the limit of ${formatBytes(limits.maxEntryBytes)} for one file`);
   }
   const whiteout = whiteoutOf(parts);
-  if (whiteout?.kind === 'opaque') w.opaque(whiteout.dir);
-  else if (whiteout?.kind === 'whiteout') w.whiteout(whiteout.parts);
+  if (whiteout?.kind === 'opaque') await w.opaque(whiteout.dir);
+  else if (whiteout?.kind === 'whiteout') await w.whiteout(whiteout.parts);
   if (whiteout) return false;
   if (parts.length === 0) {
     // The root's own entry ("./"): the store owns the target dir, as in containers/storage.
@@ -120,7 +123,7 @@ async function writeEntry(w: LayerWriter, h: TarHeader, content: AsyncIterable<B
   const meta = entryMeta(h);
   switch (h.type) {
     case 'directory':
-      w.directory(parts, h, meta, name);
+      await w.directory(parts, h, meta, name);
       return false;
     case 'file':
     case 'contiguous-file':
@@ -132,13 +135,13 @@ async function writeEntry(w: LayerWriter, h: TarHeader, content: AsyncIterable<B
       return true;
     case 'symlink':
       if (!h.linkname) throw new EntryRefused('is a symlink without a target');
-      w.symlink(parts, h.linkname, h, meta, name);
+      await w.symlink(parts, h.linkname, h, meta, name);
       return false;
     case 'link':
-      w.hardlink(parts, hardlinkParts(h.linkname ?? ''));
+      await w.hardlink(parts, hardlinkParts(h.linkname ?? ''));
       return false;
     case 'fifo':
-      w.fifo(parts, h, meta, name);
+      await w.fifo(parts, h, meta, name);
       return false;
     case 'character-device':
     case 'block-device':
@@ -155,6 +158,17 @@ function isEntryProblem(e: unknown): boolean {
   return e instanceof EntryRefused || typeof (e as NodeJS.ErrnoException).syscall === 'string';
 }
 
+/** The one-line message for what went wrong with one entry. */
+function entryFailure(req: UnpackJob, name: string, refused: boolean, why: string): UnpackFailure {
+  const what = `a layer of ${req.image}: entry ${quoteName(name)}${refused ? ' ' : ': '}${why}`;
+  return new UnpackFailure(refused ? `refusing ${what}` : `cannot unpack ${what}`);
+}
+
+/** A file the thread failed to make surfaces later, under its own entry's name. */
+function queuedFailure(req: UnpackJob, e: unknown): UnpackFailure | undefined {
+  return e instanceof QueuedEntryFailure ? entryFailure(req, e.entry, e.refused, e.message) : undefined;
+}
+
 async function writeEntries(ex: Extract, w: LayerWriter, req: UnpackJob): Promise<void> {
   for await (const entry of ex) {
     const h = entry.header as TarHeader;
@@ -162,13 +176,18 @@ async function writeEntries(ex: Extract, w: LayerWriter, req: UnpackJob): Promis
     try {
       consumed = await writeEntry(w, h, entry as AsyncIterable<Buffer>, req.limits);
     } catch (e) {
+      const queued = queuedFailure(req, e);
+      if (queued) throw queued;
       // A stream that broke while a file was read is the stream's failure, told below.
       if (!isEntryProblem(e)) throw e;
-      const refused = e instanceof EntryRefused;
-      const what = `a layer of ${req.image}: entry ${quoteName(h.name)}${refused ? ' ' : ': '}${(e as Error).message}`;
-      throw new UnpackFailure(refused ? `refusing ${what}` : `cannot unpack ${what}`);
+      throw entryFailure(req, h.name, e instanceof EntryRefused, (e as Error).message);
     }
     if (!consumed) entry.resume();
+  }
+  try {
+    await w.close();
+  } catch (e) {
+    throw queuedFailure(req, e) ?? e;
   }
 }
 
@@ -187,14 +206,15 @@ async function unpack(req: UnpackJob, session: SessionRequest): Promise<{ diffId
     source.stop();
     throw e;
   }
-  const writer = new LayerWriter(req.target, session.single);
+  const writer = new LayerWriter(req.target, session.single, new URL(import.meta.url));
   const meter = new TarMeter(req.limits.maxLayerBytes);
   const ex = extract();
   const [flow, entries, decompressed] = await Promise.allSettled([
     pipeline([...source.streams, meter, ex]),
-    writeEntries(ex, writer, req).catch((e: unknown) => {
+    writeEntries(ex, writer, req).catch(async (e: unknown) => {
       source.stop();
       ex.destroy();
+      await writer.abort();
       throw e;
     }),
     source.finished,
@@ -207,7 +227,6 @@ async function unpack(req: UnpackJob, session: SessionRequest): Promise<{ diffId
   const tarError = failed(flow) ?? failed(entries);
   if (cause) throw new UnpackFailure(`cannot unpack a layer of ${req.image}: ${cause.message}`);
   if (tarError) throw new UnpackFailure(`cannot unpack a layer of ${req.image}: the tar data is corrupt or cut short (${tarError.message})`);
-  writer.close();
   return { diffId: meter.diffId(), size: meter.bytes, notes: writer.notes.list() };
 }
 
@@ -240,4 +259,6 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-await main();
+// The same file runs the file thread (file-sink.ts) that the writer starts.
+if (isMainThread) await main();
+else runFileSink();

@@ -9,7 +9,13 @@
 // replaces. Entries are created optimistically (O_EXCL, or link/symlink/mknod, which
 // never follow a final symlink): only when something is already there is it looked at
 // and removed. Owner and mode calls that would change nothing on a new inode made by
-// root are left out, which saves two of the six calls per file of a typical layer. Only this process writes below the root; another process of the same user
+// root are left out, which saves two of the six calls per file of a typical layer.
+//
+// Small new files may be handed to a thread of their own (file-sink.ts) while parsing
+// goes on. Every path the layer makes other than a directory is remembered (#made):
+// an entry at or below one of those paths, and every entry that is not a new file or
+// directory, first waits until the thread has made everything queued, so each entry
+// still meets the tree exactly as a one-at-a-time unpack would leave it. Only this process writes below the root; another process of the same user
 // could race it, but that process has the same powers already (it can run
 // `boxctl unshare`), so no privilege is at stake.
 import { closeSync, constants, fchmodSync, fchownSync, futimesSync, lchownSync, linkSync, lstatSync, lutimesSync, mkdirSync, openSync, rmSync, symlinkSync, writeSync, chmodSync, type Stats } from 'node:fs';
@@ -17,6 +23,7 @@ import { join, relative } from 'node:path';
 
 import { native } from '../../../native/addon.js';
 import { entryXattrs, isOverlayXattr, type EntryMeta, type TarHeader } from './header.js';
+import { FileSink, type FileOp } from './file-sink.js';
 import { Notes } from './notes.js';
 import { EntryRefused } from './paths.js';
 
@@ -30,6 +37,16 @@ const SPECIAL_BITS = 0o7000;
 const S_ISGID = 0o2000;
 /** A default ACL masks the mode of everything created below its directory. */
 const DEFAULT_ACL_XATTR = 'system.posix_acl_default';
+
+/** Files up to this size may be queued for the file thread; larger ones are mostly copying. */
+const QUEUED_FILE_MAX = 1024 * 1024;
+
+async function readAll(content: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of content) chunks.push(chunk);
+  // A copy of its own even for one chunk: the parser's buffers are slices of larger ones.
+  return Buffer.concat(chunks);
+}
 
 /** Without an exception for a missing path: building one captures a stack, a cost per entry. */
 function lstatOrUndefined(path: string): Stats | undefined {
@@ -55,12 +72,33 @@ export class LayerWriter {
   #setgidDirs = new Map<string, number>();
   /** Set once this layer gave a directory a default ACL: from then on every mode is set by chmod. */
   #defaultAcls = false;
+  /** Relative paths of everything but directories this layer has made or queued. */
+  #made = new Set<string>();
+  #sink: FileSink | undefined;
 
   constructor(
     readonly root: string,
     /** Single-id mode: only the user's own id exists in the namespace, so owners are squashed to root. */
     readonly single: boolean,
+    /** The worker's script, to start the file thread from; without it every entry is made here. */
+    readonly sinkScript?: URL,
   ) {}
+
+  /** Whether an entry at `parts` meets something made here: itself or a parent. */
+  #touchesMade(parts: readonly string[]): boolean {
+    if (this.#made.size === 0) return false;
+    let rel = '';
+    for (const part of parts) {
+      rel = rel === '' ? part : `${rel}/${part}`;
+      if (this.#made.has(rel)) return true;
+    }
+    return false;
+  }
+
+  /** Waits until the file thread has made everything queued. */
+  async #settle(): Promise<void> {
+    await this.#sink?.drain();
+  }
 
   /** The real directory at `parts`, created (0755, owned by root) where missing. */
   #dir(parts: readonly string[]): string {
@@ -102,6 +140,7 @@ export class LayerWriter {
     // rm never follows symlinks, so this stays below `path`.
     rmSync(path, { recursive: true, force: true });
     const below = (known: string) => known === rel || known.startsWith(`${rel}/`);
+    for (const known of [...this.#made]) if (below(known)) this.#made.delete(known);
     for (const known of [...this.#dirs]) if (below(known)) this.#dirs.delete(known);
     for (const known of [...this.#dirTimes.keys()]) if (below(known)) this.#dirTimes.delete(known);
     for (const known of [...this.#setgidDirs.keys()]) if (below(known)) this.#setgidDirs.delete(known);
@@ -114,13 +153,16 @@ export class LayerWriter {
    */
   #create<T>(parts: readonly string[], make: (path: string) => T): { path: string; made: T } {
     const path = join(this.#dir(parts.slice(0, -1)), parts.at(-1)!);
+    let made: T;
     try {
-      return { path, made: make(path) };
+      made = make(path);
     } catch (e) {
       if (errnoCode(e) !== 'EEXIST') throw e;
+      this.#clear(parts, false);
+      made = make(path);
     }
-    this.#clear(parts, false);
-    return { path, made: make(path) };
+    this.#made.add(parts.join('/'));
+    return { path, made };
   }
 
   /** A new inode made by root already belongs to 0:0 unless a setgid parent gave it its group. */
@@ -128,14 +170,24 @@ export class LayerWriter {
     return meta.uid === 0 && meta.gid === 0 && !this.#setgidDirs.has(parts.slice(0, -1).join('/'));
   }
 
-  #own(path: string, fd: number | undefined, meta: EntryMeta, ownedAsMade: boolean): void {
+  /** The owner to give a new entry, or undefined where it has it already or cannot have it. */
+  #ownerToSet(meta: EntryMeta, ownedAsMade: boolean): { uid: number; gid: number } | undefined {
     if (this.single) {
       if (meta.uid !== 0 || meta.gid !== 0) {
         this.notes.add('single-id mode (no subordinate ids): every owner squashed to root, i.e. to you');
       }
-      return;
+      return undefined;
     }
-    if (ownedAsMade) return;
+    return ownedAsMade ? undefined : { uid: meta.uid, gid: meta.gid };
+  }
+
+  /** The mode chmod must set after the owner, or undefined where creation gave it. */
+  #modeToSet(meta: EntryMeta, modeAsMade: boolean): number | undefined {
+    return modeAsMade && (meta.mode & SPECIAL_BITS) === 0 && !this.#defaultAcls ? undefined : meta.mode;
+  }
+
+  #own(path: string, fd: number | undefined, meta: EntryMeta, ownedAsMade: boolean): void {
+    if (!this.#ownerToSet(meta, ownedAsMade)) return;
     try {
       if (fd === undefined) lchownSync(path, meta.uid, meta.gid);
       else fchownSync(fd, meta.uid, meta.gid);
@@ -180,9 +232,10 @@ export class LayerWriter {
   ): void {
     const { fd } = made;
     this.#own(path, fd, meta, made.ownedAsMade);
-    if (kind !== 'symlink' && !(made.modeAsMade && (meta.mode & SPECIAL_BITS) === 0 && !this.#defaultAcls)) {
-      if (fd === undefined) chmodSync(path, meta.mode);
-      else fchmodSync(fd, meta.mode);
+    const mode = kind === 'symlink' ? undefined : this.#modeToSet(meta, made.modeAsMade === true);
+    if (mode !== undefined) {
+      if (fd === undefined) chmodSync(path, mode);
+      else fchmodSync(fd, mode);
     }
     this.#xattrs(path, h, entry);
     if (kind === 'dir') this.#dirTimes.set(relative(this.root, path), { atime: meta.atime, mtime: meta.mtime });
@@ -190,7 +243,8 @@ export class LayerWriter {
     else lutimesSync(path, meta.atime, meta.mtime);
   }
 
-  directory(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string): void {
+  async directory(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string): Promise<void> {
+    if (this.#touchesMade(parts)) await this.#settle();
     const { path, existingDir } = this.#clear(parts, true);
     const ownedAsMade = !existingDir && this.#ownedAsMade(parts, meta);
     if (!existingDir) mkdirSync(path, 0o700);
@@ -204,6 +258,11 @@ export class LayerWriter {
   async file(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string, content: AsyncIterable<Buffer>): Promise<void> {
     // The umask is 0, so the mode is the entry's unless a default ACL masks it (then chmod sets it).
     const mode = meta.mode & 0o777;
+    const { xattrs, unreadable } = entryXattrs(h.pax);
+    if (this.sinkScript && h.size <= QUEUED_FILE_MAX && xattrs.length + unreadable.length === 0 && !this.#touchesMade(parts) && !this.#dirs.has(parts.join('/'))) {
+      return this.#queueFile(parts, meta, entry, content, mode);
+    }
+    await this.#settle();
     const { path, made: fd } = this.#create(parts, (p) => openSync(p, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode));
     try {
       for await (const chunk of content) {
@@ -215,13 +274,29 @@ export class LayerWriter {
     }
   }
 
-  symlink(parts: readonly string[], target: string, h: TarHeader, meta: EntryMeta, entry: string): void {
+  /** A new file at a path nothing of the layer has touched, in a directory checked here: made by the thread. */
+  async #queueFile(parts: readonly string[], meta: EntryMeta, entry: string, content: AsyncIterable<Buffer>, mode: number): Promise<void> {
+    const path = join(this.#dir(parts.slice(0, -1)), parts.at(-1)!);
+    const data = await readAll(content);
+    this.#made.add(parts.join('/'));
+    const owner = this.#ownerToSet(meta, this.#ownedAsMade(parts, meta));
+    const chmod = this.#modeToSet(meta, true);
+    const op: FileOp = { path, data, createMode: mode, atime: meta.atime, mtime: meta.mtime, entry };
+    if (owner) op.owner = owner;
+    if (chmod !== undefined) op.chmod = chmod;
+    this.#sink ??= new FileSink(this.sinkScript!);
+    await this.#sink.add(op);
+  }
+
+  async symlink(parts: readonly string[], target: string, h: TarHeader, meta: EntryMeta, entry: string): Promise<void> {
+    await this.#settle();
     const { path } = this.#create(parts, (p) => symlinkSync(target, p));
     this.#finish(path, h, meta, entry, 'symlink', { ownedAsMade: this.#ownedAsMade(parts, meta) });
   }
 
   /** The link shares its inode, and so the owner, mode and times of the earlier entry. */
-  hardlink(parts: readonly string[], targetParts: readonly string[]): void {
+  async hardlink(parts: readonly string[], targetParts: readonly string[]): Promise<void> {
+    await this.#settle();
     const name = targetParts.join('/');
     if (parts.join('/') === name) throw new EntryRefused('is a hard link to itself');
     const dir = this.#walk(targetParts.slice(0, -1), false);
@@ -232,7 +307,8 @@ export class LayerWriter {
     this.#create(parts, (p) => linkSync(target, p));
   }
 
-  fifo(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string): void {
+  async fifo(parts: readonly string[], h: TarHeader, meta: EntryMeta, entry: string): Promise<void> {
+    await this.#settle();
     const { path } = this.#create(parts, (p) => native().mknod(p, constants.S_IFIFO | 0o600, 0, 0));
     this.#finish(path, h, meta, entry, 'fifo', { ownedAsMade: this.#ownedAsMade(parts, meta) });
   }
@@ -242,10 +318,12 @@ export class LayerWriter {
    * Something this layer already wrote there wins: the OCI spec applies whiteouts to
    * lower layers only.
    */
-  whiteout(parts: readonly string[]): void {
+  async whiteout(parts: readonly string[]): Promise<void> {
+    await this.#settle();
     const path = join(this.#dir(parts.slice(0, -1)), parts.at(-1)!);
     if (lstatOrUndefined(path)) return;
     native().mknod(path, constants.S_IFCHR, 0, 0);
+    this.#made.add(parts.join('/'));
   }
 
   /**
@@ -253,12 +331,20 @@ export class LayerWriter {
    * (userxattr) reads only user.overlay.*; trusted.overlay.* needs CAP_SYS_ADMIN on the
    * host, so it is neither possible nor useful here.
    */
-  opaque(dir: readonly string[]): void {
+  async opaque(dir: readonly string[]): Promise<void> {
+    await this.#settle();
     native().lsetxattr(this.#dir(dir), OPAQUE_XATTR, Buffer.from('y'));
   }
 
-  /** Sets the directory times held back while entries were written into them. */
-  close(): void {
+  /** Waits for the file thread, then sets the directory times held back while entries were written into them. */
+  async close(): Promise<void> {
+    await this.#settle();
+    await this.#sink?.close();
     for (const [rel, t] of this.#dirTimes) lutimesSync(join(this.root, rel), t.atime, t.mtime);
+  }
+
+  /** After a failure: stops the file thread, whatever it had left to do. */
+  async abort(): Promise<void> {
+    await this.#sink?.close();
   }
 }
