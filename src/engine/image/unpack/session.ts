@@ -124,10 +124,19 @@ export class UnpackSession {
       }
     }
     // Where the worker stops reading (a refused entry), the write fails: its report says why.
-    const fed = pipeline(watched(), pipe).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    // A worker that is gone reads no more: the feeding ends with it. The pipeline alone
+    // can stay pending on a pipe whose reader died (seen when newuidmap is missing), and
+    // with nothing else pending Node would exit 13 instead of reporting the failure.
+    const fed = Promise.race([
+      pipeline(watched(), pipe).then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+      this.#exited.then(() => {
+        pipe.destroy();
+        return this.#gone;
+      }),
+    ]);
     const [outcome, feedError] = await Promise.all([answer.then((o) => ({ o }), (e: unknown) => ({ e })), fed]);
     if (sourceFailure) throw sourceFailure.error;
     if ('e' in outcome) throw outcome.e;
