@@ -290,7 +290,7 @@ describe('state that holds', () => {
     );
     const ok = runs.filter((r) => r.code === 0);
     const failed = runs.filter((r) => r.code !== 0);
-    expect(ok).toHaveLength(15);
+    expect(ok, failed.map((f) => f.stderr).join('')).toHaveLength(15);
     for (const f of failed) expect(f.stderr).toMatch(/name 'clash' is already in use/);
     const names = (await bx(['ps', '--format', '{{.Names}}'])).stdout.trim().split('\n').sort();
     expect(names.filter((n) => n.startsWith('many') || n === 'clash')).toHaveLength(15);
