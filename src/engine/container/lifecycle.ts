@@ -166,19 +166,22 @@ export async function remove(e: Engine, record: ContainerRecord, opts: RemoveOpt
   // The monitor still writes the log and runs the cleanup: let it finish first.
   await until(monitorGone(monitor), 10_000);
   await removeCgroup(record.cgroupPath);
+  await forget(e, record);
+  await opts.volumes?.(record);
+}
+
+/** The container's record, runtime dir and --cidfile go; what rm and --rm share. */
+async function forget(e: Engine, record: ContainerRecord): Promise<void> {
   await e.store.remove(record.id);
   rmSync(e.store.paths(record.id).run, { recursive: true, force: true });
   releaseCidFile(record.cidFile, record.id);
-  await opts.volumes?.(record);
 }
 
 /** Run by the monitor after the last exit: frees the cgroup, and applies --rm. */
 export async function cleanup(e: Engine, record: ContainerRecord, removeVolumes: (r: ContainerRecord) => Promise<void>): Promise<void> {
   await removeCgroup(record.cgroupPath).catch(() => undefined);
   if (!record.autoRemove) return;
-  await e.store.remove(record.id);
-  rmSync(e.store.paths(record.id).run, { recursive: true, force: true });
-  releaseCidFile(record.cidFile, record.id);
+  await forget(e, record);
   await removeVolumes(record);
 }
 
